@@ -1,0 +1,193 @@
+import { RegistryData, type Level, type RegistryInput } from './schema.js';
+
+/** A body of the registry, as callers see it. */
+export interface Department {
+  /** Canonical name. */
+  name: string;
+  level: Level;
+  aliases: string[];
+  abbreviations: string[];
+}
+
+export interface Resolution {
+  /** The canonical name, or the repaired name as written when the body is unknown. */
+  canonical: string;
+  level: Level;
+  known: boolean;
+}
+
+export interface ResolveOptions {
+  /** Preferred level for an ambiguous abbreviation, usually the document's (default: the registry's preferLevel). */
+  prefer?: Level;
+}
+
+export interface DepartmentRegistry {
+  /** Canonical name, level and whether the body is known, for a name as written. Never throws. */
+  resolve(nameAsWritten: string, opts?: ResolveOptions): Resolution;
+  /** The body a name, alias or abbreviation stands for; undefined when unknown. */
+  lookup(anyNameOrAlias: string, opts?: ResolveOptions): Department | undefined;
+  /** Canonical names most like `name` (for "did you mean" answers), best first; default 5. */
+  closest(name: string, n?: number): string[];
+  /** Every canonical name, alias and abbreviation, deduplicated. */
+  allNames(): string[];
+  /** Every body, in registry order. */
+  departments(): Department[];
+  /**
+   * Splits names written together without a separator (省财政厅省地方金融监管局) into
+   * known names; undefined when the run is not entirely made of known names.
+   */
+  segment(run: string): string[] | undefined;
+  readonly preferLevel: Level;
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/g;
+const EDGE_PUNCT = /^[\s、，,；;：:。.·“”"'‘’《》〈〉]+|[\s、，,；;：:。.·“”"'‘’《》〈〉]+$/g;
+
+/**
+ * Repairs a name as extracted: removes the spaces and line breaks a page or
+ * column break left inside it (省大数 据局), folds ASCII parentheses to the
+ * official full-width ones and strips punctuation around it.
+ */
+export function normalizeDepartmentName(name: string): string {
+  let s = name.replace(ZERO_WIDTH, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  s = s.replace(EDGE_PUNCT, '');
+  // A closing parenthesis belongs to the name only when the name opened one: 各县（市、区）人民政府.
+  const count = (c: string) => s.split(c).length - 1;
+  while (s.endsWith('）') && count('）') > count('（')) s = s.slice(0, -1);
+  while (s.startsWith('（') && count('（') > count('）')) s = s.slice(1);
+  return s;
+}
+
+/**
+ * Generic spelling variants of the same name, tried when the name itself is not
+ * in the registry: a province's own name before 省 (XX省大数据局 → 省大数据局,
+ * 中共XX省委办公厅 → 省委办公厅), and 人民政府 ⇄ 政府.
+ */
+export function nameVariants(name: string): string[] {
+  const out = new Set<string>([name]);
+  const provincial = name.match(/^(?:中共)?[\u4e00-\u9fff]{2,3}(?:省|自治区)(?=[\u4e00-\u9fff]{2,})/);
+  if (provincial) out.add(`省${name.slice(provincial[0].length)}`);
+  for (const v of [...out]) {
+    if (v.includes('人民政府')) out.add(v.replace('人民政府', '政府'));
+    else if (v.includes('政府')) out.add(v.replace('政府', '人民政府'));
+  }
+  return [...out];
+}
+
+/** Where an unknown name most likely sits, from the words it is made of. */
+export function guessLevel(name: string): Level {
+  if (/[市县区].*政府$/.test(name) || /^([市县区]|[\u4e00-\u9fff]{2,3}[市县区](?!场))/.test(name)) return 'municipal';
+  if (/(部门|单位)$/.test(name) && /各|有关|相关|其他/.test(name)) return 'group';
+  if (/银行|银保监|证监|金融监管总局/.test(name)) return 'regulator';
+  if (/公司$|集团$/.test(name)) return 'enterprise';
+  if (/^(国家|中央|国务院|中国)|部$|署$|海关$/.test(name)) return 'central';
+  return 'provincial';
+}
+
+function bigrams(s: string): string[] {
+  if (s.length < 2) return [s];
+  const out: string[] = [];
+  for (let i = 0; i < s.length - 1; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+/** Dice coefficient over character bigrams, with a bonus when one name contains the other. */
+function similarity(a: string, b: string): number {
+  if (!a || !b) return 0;
+  if (a === b) return 2;
+  const ba = bigrams(a);
+  const bb = new Map<string, number>();
+  for (const g of bigrams(b)) bb.set(g, (bb.get(g) ?? 0) + 1);
+  let common = 0;
+  for (const g of ba) {
+    const n = bb.get(g) ?? 0;
+    if (n > 0) {
+      common++;
+      bb.set(g, n - 1);
+    }
+  }
+  const dice = (2 * common) / (ba.length + bigrams(b).length);
+  return dice + (a.includes(b) || b.includes(a) ? 0.5 : 0);
+}
+
+/**
+ * Builds the registry from its data (registry.json or the departments index).
+ * Invalid data is a configuration mistake and throws a ZodError at once.
+ */
+export function createDepartmentRegistry(data: RegistryInput | RegistryData): DepartmentRegistry {
+  const parsed = RegistryData.parse(data);
+  const departments: Department[] = parsed.departments.map((d) => ({
+    name: normalizeDepartmentName(d.name),
+    level: d.level,
+    aliases: d.aliases.map(normalizeDepartmentName),
+    abbreviations: d.abbreviations.map(normalizeDepartmentName),
+  }));
+  // Full names point at one body; an abbreviation may point at several.
+  const byName = new Map<string, Department>();
+  const byAbbreviation = new Map<string, Department[]>();
+  for (const d of departments) {
+    for (const n of [d.name, ...d.aliases]) byName.set(n, d);
+    for (const a of d.abbreviations) byAbbreviation.set(a, [...(byAbbreviation.get(a) ?? []), d]);
+  }
+  const maxLen = Math.max(...[...byName.keys(), ...byAbbreviation.keys()].map((n) => n.length));
+
+  const pick = (candidates: Department[], prefer: Level): Department =>
+    candidates.find((c) => c.level === prefer) ?? candidates.find((c) => c.level === parsed.preferLevel) ?? candidates[0]!;
+
+  const exact = (name: string, prefer: Level): Department | undefined => {
+    const full = byName.get(name);
+    if (full) return full;
+    const short = byAbbreviation.get(name);
+    return short ? pick(short, prefer) : undefined;
+  };
+
+  const lookup = (anyName: string, opts: ResolveOptions = {}): Department | undefined => {
+    const name = normalizeDepartmentName(anyName);
+    const prefer = opts.prefer ?? parsed.preferLevel;
+    for (const v of nameVariants(name)) {
+      const hit = exact(v, prefer);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+
+  const allNames = [...new Set(departments.flatMap((d) => [d.name, ...d.aliases, ...d.abbreviations]))];
+
+  return {
+    preferLevel: parsed.preferLevel,
+    lookup,
+    resolve(nameAsWritten, opts) {
+      const hit = lookup(nameAsWritten, opts);
+      if (hit) return { canonical: hit.name, level: hit.level, known: true };
+      const canonical = normalizeDepartmentName(nameAsWritten);
+      return { canonical, level: guessLevel(canonical), known: false };
+    },
+    closest(name, n = 5) {
+      const q = normalizeDepartmentName(name);
+      const scored = departments
+        .map((d) => ({ name: d.name, score: Math.max(...[d.name, ...d.aliases, ...d.abbreviations].map((x) => similarity(q, x))) }))
+        .filter((s) => s.score > 0)
+        .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh'));
+      return scored.slice(0, n).map((s) => s.name);
+    },
+    allNames: () => allNames.slice(),
+    departments: () => departments.map((d) => ({ ...d, aliases: d.aliases.slice(), abbreviations: d.abbreviations.slice() })),
+    segment(run) {
+      const s = normalizeDepartmentName(run);
+      // Fewest pieces covering the whole run, each piece a full name (or a variant of one).
+      const best: Array<string[] | undefined> = new Array(s.length + 1).fill(undefined);
+      best[0] = [];
+      for (let i = 0; i < s.length; i++) {
+        const prev = best[i];
+        if (!prev) continue;
+        for (let j = i + 2; j <= Math.min(s.length, i + maxLen + 4); j++) {
+          const piece = s.slice(i, j);
+          if (!nameVariants(piece).some((v) => byName.has(v))) continue;
+          const cand = [...prev, piece];
+          if (!best[j] || best[j]!.length > cand.length) best[j] = cand;
+        }
+      }
+      return best[s.length];
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import type { PolicyDocument } from '../../model/document.js';
+import { textMessage, type TextMessage } from '../../model/messages.js';
+import { walk, type PolicyNode } from '../../model/tree.js';
+import { extractAliasDefinitions, extractReferences, type ExtractContext } from './extract-references.js';
+import { buildLibrary, labelNumber, type LibraryCatalogueEntry } from './library.js';
+import type { RawReference, Reference } from './reference.js';
+import { createReferenceResolver, regionOf, type CitationTarget, type Resolution, type Resolver } from './resolver.js';
+
+/** Kinds of documents whose text is a listing of titles (a TOC, a 附表), not citations. */
+const LISTINGS = new Set(['compilation', 'catalogue']);
+const LEGAL_KINDS = new Set(['law', 'regulation', 'rules']);
+/** A defined short name this long is distinctive enough to serve as an alias everywhere; shorter ones (《规划》) stay local. */
+const GLOBAL_ALIAS_MIN = 4;
+
+export interface LinkResult {
+  references: Reference[];
+  messages: TextMessage[];
+  /** Short forms by which each document may be cited (without 中华人民共和国, without version, defined 简称), by doc id. */
+  aliases: Map<string, string[]>;
+}
+
+/** Offsets of each child's text inside its parent's text, where the parent's text contains it. */
+function childSpans(node: PolicyNode): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let cursor = 0;
+  for (const child of node.children) {
+    if (!child.text) continue;
+    let at = child.position.start.offset - node.position.start.offset;
+    if (node.text.slice(at, at + child.text.length) !== child.text) at = node.text.indexOf(child.text, cursor);
+    if (at < 0) continue;
+    spans.push({ start: at, end: at + child.text.length });
+    cursor = at + child.text.length;
+  }
+  return spans;
+}
+
+/** Article and paragraph numbers around a node, for 前款 and 本条第二款. */
+function legalContext(node: PolicyNode, ancestors: PolicyNode[], doc: PolicyDocument): ExtractContext {
+  const chain = [...ancestors, node];
+  const article = [...chain].reverse().find((n) => n.kind === 'article');
+  const ctx: ExtractContext = { legal: LEGAL_KINDS.has(doc.kind) || article !== undefined };
+  if (!article) return ctx;
+  ctx.article = labelNumber(article.label);
+  const para = chain.slice(chain.indexOf(article) + 1).find((n) => n.kind === 'paragraph');
+  if (para) {
+    const paras = article.children.filter((c) => c.kind === 'paragraph');
+    ctx.paragraph = labelNumber(para.label) ?? paras.indexOf(para) + 1;
+  } else if (node === article) {
+    // Text of the article outside its paragraphs is its first paragraph's opening.
+    ctx.paragraph = 1;
+  }
+  return ctx;
+}
+
+function targetOf(raw: RawReference, doc: PolicyDocument): CitationTarget {
+  if (raw.anchor === 'self' || raw.anchor === 'relative') return { docId: doc.id, locator: raw.locator };
+  const t: CitationTarget = {};
+  if (raw.title) t.title = raw.title;
+  if (raw.innerTitles) t.innerTitles = raw.innerTitles;
+  if (raw.docNumber) t.docNumber = raw.docNumber;
+  if (raw.locator) t.locator = raw.locator;
+  return t;
+}
+
+function messageFor(ref: Reference, res: Resolution, doc: PolicyDocument, node: PolicyNode): TextMessage | undefined {
+  const path = doc.sources.find((s) => s.chosen)?.path ?? doc.sources[0]?.path;
+  const source = node.data?.source;
+  const where: { path?: string; offset?: number } = {};
+  if (path) where.path = path;
+  if (source) where.offset = source.start + ref.start;
+  const at = `${node.citation || node.id}: ${ref.text}`;
+  if (ref.status === 'ambiguous') return textMessage('warning', 'references/ambiguous', `${at} — ${res.reason ?? 'several documents fit'}`, where);
+  if (ref.status !== 'unresolved') return undefined;
+  if (res.toDocId) return textMessage('warning', 'references/missing-clause', `${at} — ${res.reason}`, where);
+  return textMessage('info', 'references/unresolved', `${at} — ${res.reason ?? 'not found'}`, where);
+}
+
+/**
+ * The references enricher: finds every citation in every clause, resolves it
+ * against the corpus and the catalogue, sets `node.data.references` (reference
+ * ids) on citing nodes, and returns the references, messages for unresolved and
+ * ambiguous ones, and each document's short forms. Pure apart from adding data
+ * to nodes; the trees keep their shape. A citation is attributed to the deepest
+ * node whose text holds it. Listings (a compilation's TOC, a catalogue) cite
+ * nothing: their titles are entries, not citations.
+ *
+ * @param documents the merged documents of the corpus
+ * @param catalogue entries of the catalogue (附表) of documents, default none
+ */
+export function linkReferences(documents: PolicyDocument[], catalogue: readonly LibraryCatalogueEntry[] = []): LinkResult {
+  const citing = documents.filter((d) => !LISTINGS.has(d.kind));
+  // Short names first: a defined 简称 applies everywhere after its definition in that document.
+  const localAliases = new Map<string, Record<string, string>>();
+  const plain: Resolver = createReferenceResolver(buildLibrary(documents, catalogue));
+  const defined = new Map<string, Set<string>>();
+  for (const doc of citing) {
+    const defs = extractAliasDefinitions(doc.text);
+    if (!defs.length) continue;
+    localAliases.set(doc.id, Object.fromEntries(defs.map((d) => [d.alias, d.title])));
+    for (const d of defs) {
+      const found = plain.findDocuments(d.title, { year: doc.year, region: regionOf(doc) });
+      if (found.length === 1 && d.alias.length >= GLOBAL_ALIAS_MIN && found[0]!.id !== doc.id) {
+        const set = defined.get(found[0]!.id) ?? new Set();
+        set.add(d.alias);
+        defined.set(found[0]!.id, set);
+      }
+    }
+  }
+  const aliases = new Map<string, string[]>();
+  for (const doc of documents) {
+    aliases.set(doc.id, [...new Set([...plain.shortForms(doc), ...(defined.get(doc.id) ?? [])])]);
+  }
+  const definedOnly = new Map([...defined].map(([id, set]) => [id, [...set]]));
+  const resolver = createReferenceResolver(buildLibrary(documents, catalogue, definedOnly));
+
+  const references: Reference[] = [];
+  const messages: TextMessage[] = [];
+  for (const doc of citing) {
+    const from = { docId: doc.id, year: doc.year, region: regionOf(doc) };
+    for (const [node, ancestors] of walk(doc.root)) {
+      if (!node.text) continue;
+      const ctx = { ...legalContext(node, ancestors, doc), aliases: localAliases.get(doc.id), bareTitles: resolver.bareTitles };
+      const inChildren = childSpans(node);
+      const raws = extractReferences(node.text, ctx).filter(
+        (r) => !inChildren.some((s) => r.start >= s.start && r.end <= s.end),
+      );
+      if (!raws.length) continue;
+      const fromPath = [...ancestors.slice(1), node].filter((n) => n !== doc.root).map((n) => n.id);
+      const ids: string[] = [];
+      for (const raw of raws) {
+        const res: Resolution = raw.problem
+          ? { status: 'unresolved', toPath: [], normalized: raw.text, reason: raw.problem }
+          : resolver.resolve(targetOf(raw, doc), from);
+        if (res.self) continue;
+        const ref: Reference = {
+          id: `${node.id}__ref${ids.length + 1}`,
+          fromDocId: doc.id,
+          fromClauseId: node.id,
+          fromPath,
+          toPath: res.toPath,
+          status: res.status,
+          relation: raw.relation,
+          anchor: raw.anchor,
+          text: raw.text,
+          normalized: res.normalized,
+          start: raw.start,
+          end: raw.end,
+        };
+        if (res.toDocId) ref.toDocId = res.toDocId;
+        if (res.toClauseId) ref.toClauseId = res.toClauseId;
+        if (res.catalogueId) ref.catalogueId = res.catalogueId;
+        if (res.toTitle) ref.toTitle = res.toTitle;
+        if (res.candidates) ref.candidates = res.candidates;
+        if (res.reason) ref.reason = res.reason;
+        ids.push(ref.id);
+        references.push(ref);
+        const msg = messageFor(ref, res, doc, node);
+        if (msg) messages.push(msg);
+      }
+      if (ids.length) node.data = { ...node.data, references: ids };
+    }
+  }
+  return { references, messages, aliases };
+}

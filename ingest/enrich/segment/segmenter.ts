@@ -1,0 +1,198 @@
+import { createRequire } from 'node:module';
+import { foldText } from './fold.js';
+import { findLocators } from './numbering-terms.js';
+
+/**
+ * Chinese word segmentation, applied identically to indexed text and to
+ * queries. nodejieba keeps global state (one dictionary per process), so it is
+ * wrapped here once and passed around as a Segmenter.
+ *
+ * The contract that makes search exact (measured, see README.md): every query
+ * word is either a dictionary word, a single Han character, a Latin/digit run
+ * or a locator (第十二条); and the indexed token stream of a text holds EVERY
+ * dictionary word occurring in it (jieba full mode), every single Han
+ * character, every Latin/digit run and every locator. So a query word that
+ * occurs in a text as a substring is a token of that text — 处理 in 待处理,
+ * 信息化 in 省工业和信息化厅, 个人信息 in 个人信息处理者 — which neither
+ * Meilisearch's own segmentation nor jieba's search mode guarantees.
+ */
+export interface Segmenter {
+  /**
+   * Dictionary words of `text`, overlapping ones included (个人信息处理者 →
+   * 个人, 个人信息, 信息, 信息处理, 处理, 处理者), without the single
+   * characters: the terms worth highlighting.
+   */
+  words(text: string): string[];
+  /** Every token indexed for `text`, in text order (`words` + single characters + locators). */
+  indexTokens(text: string): string[];
+  /** `indexTokens` joined by spaces: what goes into a `*Seg` field. */
+  forIndex(text: string): string;
+  /**
+   * The words of a query: jieba's exact mode without HMM guesses (so each is a
+   * dictionary word or a character, both always indexed), Latin/digit runs
+   * whole, locators canonical (第12条 → 第十二条), folded like indexed text.
+   */
+  queryWords(text: string): string[];
+  /** Traditional → simplified and full-width → half-width, keeping the length (數據 → 数据). */
+  fold(text: string): string;
+  /**
+   * How informative a query word is (jieba's IDF; Latin/digit runs and
+   * locators rank high, unknown words higher than common ones). Used to keep
+   * the rarest words when a query has more than Meilisearch reads.
+   */
+  weight(word: string): number;
+}
+
+export interface SegmenterOptions {
+  /** Words that must stay single tokens (department names, policy terms). Default none. */
+  userWords?: Iterable<string>;
+  /** Index every Han character as a token too (default true; false only for measurements). */
+  singleChars?: boolean;
+  /** Index every dictionary word inside the text, jieba full mode (default true; false only for measurements). */
+  fullMode?: boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+interface Jieba {
+  cut(text: string, hmm?: boolean): string[];
+  cutForSearch(text: string, hmm?: boolean): string[];
+  cutAll(text: string): string[];
+  insertWord(word: string, tag?: string): boolean;
+  extract(text: string, topN: number): Array<{ word: string; weight: number }>;
+}
+let jieba: Jieba | undefined;
+const inserted = new Set<string>();
+
+/**
+ * Runs of Latin letters and digits (5G, IPv6, 2025, 11.2, 200G) are kept
+ * whole: jieba would split 5G into 5 and G, and Meilisearch splits a number
+ * touching Han characters into single digits (2025年 → 2 0 2 5 年).
+ */
+const LATIN_RUN = /[A-Za-z0-9]+(?:[.+][A-Za-z0-9]+)*\+?/g;
+const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const PUNCT_OR_SPACE = /^[\s\p{P}\p{S}]+$/u;
+
+interface Token {
+  word: string;
+  start: number;
+}
+
+/** Offsets of jieba's output words in `chunk`; words come in text order, duplicates included. */
+function locate(chunk: string, words: string[], base: number): Token[] {
+  const out: Token[] = [];
+  const lastAt = new Map<string, number>();
+  let from = 0;
+  for (const w of words) {
+    const at = chunk.indexOf(w, Math.max(from, (lastAt.get(w) ?? -1) + 1));
+    if (at === -1) continue;
+    lastAt.set(w, at);
+    from = at;
+    out.push({ word: w, start: base + at });
+  }
+  return out;
+}
+
+/** Creates the project's segmenter. Loads nodejieba on first use; user words are added to its global dictionary. */
+export function createSegmenter(opts: SegmenterOptions = {}): Segmenter {
+  jieba ??= require('nodejieba') as Jieba;
+  const j = jieba;
+  for (const w of opts.userWords ?? []) {
+    const word = foldText(w.trim());
+    if (word.length > 1 && !inserted.has(word)) {
+      j.insertWord(word);
+      inserted.add(word);
+    }
+  }
+  const singleChars = opts.singleChars ?? true;
+  const fullMode = opts.fullMode ?? true;
+
+  /** Splits folded text into Latin runs (kept) and the stretches between them (given to `han`). */
+  const scan = (folded: string, han: (chunk: string, base: number) => void, latin: (run: string, start: number) => void) => {
+    let last = 0;
+    for (const m of folded.matchAll(LATIN_RUN)) {
+      if (m.index > last) han(folded.slice(last, m.index), last);
+      latin(m[0], m.index);
+      last = m.index + m[0].length;
+    }
+    if (last < folded.length) han(folded.slice(last), last);
+  };
+
+  const tokensOf = (text: string, withChars: boolean, withLocators: boolean): Token[] => {
+    const folded = foldText(text);
+    const tokens: Token[] = [];
+    scan(
+      folded,
+      (chunk, base) => {
+        // Exact mode with HMM brings words the dictionary lacks (names); full mode every dictionary word.
+        const coarse = locate(chunk, j.cut(chunk, true), base);
+        tokens.push(...coarse);
+        if (fullMode) tokens.push(...locate(chunk, j.cutAll(chunk), base));
+        // Search mode only splits each coarse word further (the measured baseline of full mode).
+        else for (const c of coarse) tokens.push(...locate(c.word, j.cutForSearch(c.word, true).filter((w) => w !== c.word), c.start));
+        if (withChars) {
+          for (let i = 0; i < chunk.length; i++) if (HAN_CHAR.test(chunk[i]!)) tokens.push({ word: chunk[i]!, start: base + i });
+        }
+      },
+      (run, start) => tokens.push({ word: run, start }),
+    );
+    if (withLocators) for (const l of findLocators(folded)) tokens.push({ word: l.term, start: l.start });
+    // Text order, longest first at one place; each (place, word) once.
+    tokens.sort((a, b) => a.start - b.start || b.word.length - a.word.length);
+    const seen = new Set<string>();
+    return tokens.filter((t) => {
+      const key = `${t.start}:${t.word}`;
+      if (seen.has(key) || PUNCT_OR_SPACE.test(t.word)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+
+  const words = (text: string) => tokensOf(text, false, false).filter((t) => t.word.length > 1 || !HAN_CHAR.test(t.word)).map((t) => t.word);
+  const indexTokens = (text: string) => tokensOf(text, singleChars, true).map((t) => t.word);
+
+  const queryWords = (text: string): string[] => {
+    const folded = foldText(text);
+    const out: string[] = [];
+    // Locators become one canonical word; the text around them is segmented as usual.
+    let last = 0;
+    const plain = (s: string) =>
+      scan(
+        s,
+        (chunk) => {
+          for (const w of j.cut(chunk, false)) if (!PUNCT_OR_SPACE.test(w)) out.push(w);
+        },
+        (run) => out.push(run),
+      );
+    for (const l of findLocators(folded)) {
+      plain(folded.slice(last, l.start));
+      out.push(l.term);
+      last = l.end;
+    }
+    plain(folded.slice(last));
+    return out;
+  };
+
+  const weights = new Map<string, number>();
+  const weight = (word: string): number => {
+    const w = foldText(word);
+    if (!HAN_CHAR.test(w)) return 20;
+    if (/^第.+[编章节条款项目]$/.test(w)) return 20;
+    let v = weights.get(w);
+    if (v === undefined) {
+      // extract() scores a one-word text by the word's IDF; stop words and unknowns come back empty.
+      v = j.extract(w, 1).find((e) => e.word === w)?.weight ?? (w.length > 1 ? 12 : 2);
+      if (weights.size < 10_000) weights.set(w, v);
+    }
+    return v;
+  };
+
+  return {
+    words,
+    indexTokens,
+    forIndex: (text) => indexTokens(text).join(' '),
+    queryWords,
+    fold: foldText,
+    weight,
+  };
+}

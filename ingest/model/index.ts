@@ -1,0 +1,3 @@
+export * from './tree.js';
+export * from './messages.js';
+export * from './document.js';

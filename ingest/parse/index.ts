@@ -1,0 +1,2 @@
+export { parseDocument, citationTitle } from './parse-document.js';
+export { countNodesByKind, findNodeByLabelPath } from './tree-helpers.js';

@@ -1,0 +1,2 @@
+export * from './characters.js';
+export * from './numbering.js';

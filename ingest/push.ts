@@ -1,0 +1,100 @@
+import type { Meilisearch, Task } from 'meilisearch';
+import { ALL_INDEXES, INDEX, type IndexName } from './to-index/index-names.js';
+import { INDEX_SETTINGS } from './to-index/settings.js';
+import { MeiliTaskFailedError, toMeiliError } from '../src/meili/errors.js';
+
+/** What goes into each index, already converted to index documents. */
+export type IndexPayload = Record<IndexName, Array<Record<string, unknown>>>;
+
+export interface PushOptions {
+  /** Documents sent per request (default 2000). */
+  batchSize?: number;
+  /** Longest wait for one Meilisearch task, ms (default 10 minutes). */
+  taskTimeoutMs?: number;
+  onProgress?: (line: string) => void;
+}
+
+const BUILD_MARK = '__build_';
+
+async function waitOk(promise: { waitTask(o?: { timeout?: number; interval?: number }): Promise<Task> }, timeout: number): Promise<Task> {
+  const task = await promise.waitTask({ timeout, interval: 100 });
+  if (task.status !== 'succeeded') {
+    throw new MeiliTaskFailedError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ''}`, {
+      taskUid: task.uid,
+      status: task.status,
+      code: task.error?.code,
+      cause: task.error,
+    });
+  }
+  return task;
+}
+
+/** Deletes build indexes left behind by an ingest that was killed midway. */
+export async function dropStaleBuilds(client: Meilisearch): Promise<string[]> {
+  const { results } = await client.getRawIndexes({ limit: 1000 });
+  const stale = results.map((i) => i.uid).filter((uid) => uid.includes(BUILD_MARK));
+  for (const uid of stale) await client.deleteIndex(uid).waitTask({ timeout: 60_000 });
+  return stale;
+}
+
+/**
+ * Builds every index into a fresh `<name>__build_<stamp>` index, then swaps all
+ * of them with the live ones in ONE swap task (atomic in Meilisearch), then
+ * drops the old generation. If anything fails before the swap, the build
+ * indexes are deleted and the live ones keep serving untouched.
+ */
+export async function pushIndexes(client: Meilisearch, payload: IndexPayload, opts: PushOptions = {}): Promise<void> {
+  const batchSize = opts.batchSize ?? 2000;
+  const timeout = opts.taskTimeoutMs ?? 600_000;
+  const log = opts.onProgress ?? (() => {});
+  const stamp = Date.now().toString(36);
+  const buildName = (name: IndexName) => `${name}${BUILD_MARK}${stamp}`;
+  try {
+    await dropStaleBuilds(client);
+    for (const name of ALL_INDEXES) {
+      const uid = buildName(name);
+      await waitOk(client.createIndex(uid, { primaryKey: 'id' }), timeout);
+      await waitOk(client.index(uid).updateSettings(INDEX_SETTINGS[name]), timeout);
+      const docs = payload[name];
+      const tasks = [];
+      for (let i = 0; i < docs.length; i += batchSize) {
+        tasks.push(client.index(uid).addDocuments(docs.slice(i, i + batchSize), { primaryKey: 'id' }));
+      }
+      for (const t of tasks) await waitOk(t, timeout);
+      log(`  indexed ${docs.length} ${name}`);
+    }
+    const existing = new Set((await client.getRawIndexes({ limit: 1000 })).results.map((i) => i.uid));
+    for (const name of ALL_INDEXES) {
+      if (!existing.has(name)) await waitOk(client.createIndex(name, { primaryKey: 'id' }), timeout);
+    }
+    await waitOk(
+      client.swapIndexes(ALL_INDEXES.map((name) => ({ indexes: [name, buildName(name)] as [string, string], rename: false }))),
+      timeout,
+    );
+  } catch (err) {
+    // Leave the live indexes as they were; remove this generation's half-built ones.
+    await Promise.allSettled(ALL_INDEXES.map((n) => client.deleteIndex(buildName(n)).waitTask({ timeout: 60_000 })));
+    throw toMeiliError(err);
+  }
+  // After the swap the build names hold the previous generation.
+  await Promise.allSettled(ALL_INDEXES.map((n) => client.deleteIndex(buildName(n)).waitTask({ timeout: 60_000 })));
+}
+
+/** The meta document: what the live indexes were built from. */
+export interface CorpusMeta extends Record<string, unknown> {
+  id: 'corpus';
+  corpusHash: string;
+  ingestedAt: string;
+  counts: Record<string, number>;
+}
+
+/** Reads the live meta document; undefined when nothing has been ingested yet. */
+export async function readCorpusMeta(client: Meilisearch): Promise<CorpusMeta | undefined> {
+  try {
+    return (await client.index(INDEX.meta).getDocument('corpus')) as CorpusMeta;
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (code === 'index_not_found' || code === 'document_not_found') return undefined;
+    throw toMeiliError(err);
+  }
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { DocKind, DocumentSource } from '../model/document.js';
+import { NodeKind, SourceSpan } from '../model/tree.js';
+
+/** One ancestor in a clause's breadcrumb. */
+export const PathEntry = z.object({
+  id: z.string(),
+  kind: NodeKind,
+  label: z.string().optional(),
+  heading: z.string().optional(),
+});
+export type PathEntry = z.infer<typeof PathEntry>;
+
+/** A task owner as stored on clauses and tasks (see ingest/enrich/responsibilities). */
+export const Owner = z.object({
+  department: z.string(),
+  role: z.enum(['lead', 'responsible', 'cooperating']),
+  /** The words as written, when they differ from the canonical name. */
+  asWritten: z.string().optional(),
+  known: z.boolean().optional(),
+});
+export type Owner = z.infer<typeof Owner>;
+
+/**
+ * The `clauses` index: one Meilisearch document per tree node. Fields ending in
+ * `Seg` hold the text pre-segmented by nodejieba (space-separated words) and are
+ * what search matches on; `text` keeps the normalized wording for display.
+ */
+export const ClauseDoc = z.object({
+  id: z.string(),
+  docId: z.string(),
+  docTitle: z.string(),
+  docKind: DocKind,
+  issuer: z.string().optional(),
+  year: z.number().int().optional(),
+  /** The document's date (ISO, as precise as known), for sorting hits by date. */
+  date: z.string().optional(),
+  kind: NodeKind,
+  label: z.string().optional(),
+  heading: z.string().optional(),
+  text: z.string(),
+  /** The same span in the source file before normalization. */
+  originalText: z.string(),
+  citation: z.string(),
+  path: z.array(PathEntry),
+  parentId: z.string().optional(),
+  prevId: z.string().optional(),
+  nextId: z.string().optional(),
+  childIds: z.array(z.string()),
+  /** Document order of the node (pre-order index), for sorting hits inside a document. */
+  order: z.number().int(),
+  depth: z.number().int(),
+  /** True for the nodes search returns by default: whose text is not repeated by an ancestor unit. */
+  isUnit: z.boolean(),
+  source: SourceSpan.optional(),
+  /** Canonical names of the departments owning tasks in this clause, and `name:role` pairs, for filters and facets. */
+  departments: z.array(z.string()),
+  departmentRoles: z.array(z.string()),
+  owners: z.array(Owner),
+  years: z.array(z.number().int()),
+  /** Search fields. */
+  headingSeg: z.string(),
+  textSeg: z.string(),
+  pathSeg: z.string(),
+});
+export type ClauseDoc = z.infer<typeof ClauseDoc>;
+
+/** A node of a document's outline (no text: fetch the clause for that). */
+export interface OutlineNode {
+  id: string;
+  kind: z.infer<typeof NodeKind>;
+  label?: string;
+  heading?: string;
+  children: OutlineNode[];
+}
+export const OutlineNode: z.ZodType<OutlineNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    kind: NodeKind,
+    label: z.string().optional(),
+    heading: z.string().optional(),
+    children: z.array(OutlineNode),
+  }),
+) as z.ZodType<OutlineNode>;
+
+/** The `documents` index: one per logical document. */
+export const DocumentDoc = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: DocKind,
+  issuer: z.string().optional(),
+  date: z.string().optional(),
+  year: z.number().int().optional(),
+  docNumber: z.string().optional(),
+  version: z.string().optional(),
+  sources: z.array(DocumentSource),
+  attachments: z.array(z.string()),
+  attachmentOf: z.string().optional(),
+  partOf: z.string().optional(),
+  counts: z.record(z.string(), z.number().int()),
+  outline: OutlineNode,
+  /** Short forms a citation may use (the title without 中华人民共和国, a defined 简称…). */
+  aliases: z.array(z.string()),
+  titleSeg: z.string(),
+  /** Sort key for listings: the document's order in the corpus. */
+  order: z.number().int(),
+});
+export type DocumentDoc = z.infer<typeof DocumentDoc>;

@@ -1,0 +1,105 @@
+import type { Settings } from 'meilisearch';
+import { INDEX, type IndexName } from './index-names.js';
+import { SEARCH_VOCABULARY } from '../enrich/segment/vocabulary.js';
+
+/**
+ * Meilisearch settings for every index, as data. Reviewed like code: a change
+ * here changes what users find. Search matches the `*Seg` fields, which hold
+ * text pre-segmented by nodejieba (see ingest/enrich/segment), so Meilisearch's
+ * own CJK segmentation only ever sees single words.
+ */
+
+/** Large enough to page through every task of a department or every clause of a document. */
+const PAGINATION = { maxTotalHits: 100_000 };
+
+/** Chinese words are short; typos are for Latin words and never for numbers (2024 ≠ 2025). */
+const TYPO = {
+  minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+  disableOnNumbers: true,
+} as const;
+
+const RANKING = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
+
+/**
+ * Clause and document search (measured: bench/measure-tokenizer.ts, tests/eval; see bench/README.md).
+ * - Typos off: Chinese has no edit-distance typos, and with them 省工业和信息化局
+ *   matches 省工业和信息化厅 (one "typo"); Latin terms here are codes (5G, IPv6).
+ * - `sort` first: asking for newest/oldest gives a strict date order; without a
+ *   sort parameter the rule does nothing. Then the rules the evaluation chose.
+ * - `dictionary` keeps department names and policy terms whole inside
+ *   Meilisearch; `synonyms` joins every form of a department (工信厅 ↔ 省工业和信息化厅).
+ */
+const CLAUSE_RANKING = ['sort', 'words', 'proximity', 'attribute', 'exactness'];
+const NO_TYPOS = { enabled: false } as const;
+const CHINESE_SEG = [{ attributePatterns: ['*Seg'], locales: ['cmn' as const] }];
+
+export const INDEX_SETTINGS: Record<IndexName, Settings> = {
+  [INDEX.clauses]: {
+    searchableAttributes: ['headingSeg', 'textSeg', 'pathSeg'],
+    filterableAttributes: [
+      'docId',
+      'docTitle',
+      'docKind',
+      'kind',
+      'issuer',
+      'year',
+      'isUnit',
+      'departments',
+      'departmentRoles',
+      'years',
+      'parentId',
+    ],
+    sortableAttributes: ['date', 'year', 'order'],
+    rankingRules: CLAUSE_RANKING,
+    typoTolerance: NO_TYPOS,
+    dictionary: SEARCH_VOCABULARY.dictionary,
+    synonyms: SEARCH_VOCABULARY.synonyms,
+    pagination: PAGINATION,
+    faceting: { maxValuesPerFacet: 200 },
+    facetSearch: false,
+    localizedAttributes: CHINESE_SEG,
+  },
+  [INDEX.documents]: {
+    searchableAttributes: ['titleSeg', 'aliases'],
+    filterableAttributes: ['kind', 'issuer', 'year', 'partOf', 'attachmentOf', 'docNumber'],
+    sortableAttributes: ['year', 'order', 'date'],
+    pagination: PAGINATION,
+    typoTolerance: NO_TYPOS,
+    dictionary: SEARCH_VOCABULARY.dictionary,
+    synonyms: SEARCH_VOCABULARY.synonyms,
+    localizedAttributes: CHINESE_SEG,
+  },
+  [INDEX.tasks]: {
+    // Search matches the segmented title and text; filters serve /v1/departments/:name/tasks and /v1/tasks.
+    searchableAttributes: ['titleSeg', 'textSeg'],
+    filterableAttributes: ['departments', 'departmentRoles', 'docId', 'years', 'roles', 'form'],
+    sortableAttributes: ['order'],
+    rankingRules: RANKING,
+    pagination: PAGINATION,
+    typoTolerance: TYPO,
+    faceting: { maxValuesPerFacet: 500 },
+    localizedAttributes: [{ attributePatterns: ['*Seg'], locales: ['cmn'] }],
+  },
+  [INDEX.departments]: {
+    // The API reads the registry from here: `names = "工信厅"` finds a body by any of its names.
+    searchableAttributes: ['names'],
+    filterableAttributes: ['name', 'names', 'level', 'known'],
+    sortableAttributes: ['order', 'name', 'counts.total'],
+    pagination: PAGINATION,
+  },
+  [INDEX.references]: {
+    // Looked up by clause and document in both directions; `edge` counts the citation graph as a facet.
+    searchableAttributes: ['text', 'normalized', 'toTitle'],
+    filterableAttributes: ['fromDocId', 'fromClauseId', 'fromPath', 'toDocId', 'toClauseId', 'toPath', 'catalogueId', 'status', 'relation', 'anchor', 'edge', 'target'],
+    sortableAttributes: ['fromClauseId', 'start'],
+    pagination: PAGINATION,
+    faceting: { maxValuesPerFacet: 1000 },
+  },
+  [INDEX.catalogue]: {
+    searchableAttributes: ['title'],
+    filterableAttributes: ['number', 'issuer'],
+    sortableAttributes: ['number'],
+    pagination: PAGINATION,
+  },
+  [INDEX.meta]: {},
+};

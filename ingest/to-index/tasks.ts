@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { Level, guessLevel, type DepartmentRegistry } from '../departments/index.js';
+import { Role, type Task, type TaskDoc } from '../enrich/responsibilities/task.js';
+
+export { TaskDoc } from '../enrich/responsibilities/task.js';
+
+/** Tasks per role for one department. */
+export const RoleCounts = z.object({
+  lead: z.number().int(),
+  responsible: z.number().int(),
+  cooperating: z.number().int(),
+  total: z.number().int(),
+});
+export type RoleCounts = z.infer<typeof RoleCounts>;
+
+/**
+ * The `departments` index: the registry as the API sees it (the API reads the
+ * registry from here, never from the JSON file), plus task counts, plus the
+ * bodies found in the text that the registry does not know (known: false).
+ */
+export const DepartmentDoc = z.object({
+  /** 'dept-' + 16 hex of sha256(name): Meilisearch ids allow only [A-Za-z0-9_-]. */
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  name: z.string(),
+  level: Level,
+  aliases: z.array(z.string()),
+  abbreviations: z.array(z.string()),
+  /** Every form of the name (canonical, aliases, abbreviations, as written in the text), for `names = "工信厅"` filters. */
+  names: z.array(z.string()),
+  known: z.boolean(),
+  counts: RoleCounts,
+  /** Registry order (unknown bodies after), for stable listings. */
+  order: z.number().int(),
+});
+export type DepartmentDoc = z.infer<typeof DepartmentDoc>;
+
+/** A department's index id. */
+export function departmentId(name: string): string {
+  return `dept-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
+}
+
+const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/**
+ * The `tasks` index documents: each task with flat filter fields
+ * (departments, `name:role` pairs, roles) and segmented search fields.
+ * @param segment turns text into space-separated words (default: identity, for tests)
+ */
+export function toTaskDocs(tasks: Task[], segment: (s: string) => string = (s) => s): TaskDoc[] {
+  return tasks.map((t, order) => ({
+    ...t,
+    departments: uniq(t.owners.map((o) => o.department)),
+    departmentRoles: uniq(t.owners.map((o) => `${o.department}:${o.role}`)),
+    roles: uniq(t.owners.map((o) => Role.parse(o.role))),
+    titleSeg: segment(t.title ?? ''),
+    textSeg: segment(t.text),
+    order,
+  }));
+}
+
+/**
+ * The `departments` index documents: every body of the registry (counts may be
+ * 0) and every unknown body the tasks name, with task counts by role. A task
+ * counts once per department, under the role the department has in it.
+ */
+export function toDepartmentDocs(registry: DepartmentRegistry, tasks: Task[]): DepartmentDoc[] {
+  const counts = new Map<string, RoleCounts>();
+  const written = new Map<string, Set<string>>();
+  const unknown: string[] = [];
+  for (const t of tasks) {
+    for (const o of t.owners) {
+      const c = counts.get(o.department) ?? { lead: 0, responsible: 0, cooperating: 0, total: 0 };
+      c[o.role]++;
+      c.total++;
+      counts.set(o.department, c);
+      const w = written.get(o.department) ?? new Set<string>();
+      if (o.asWritten) w.add(o.asWritten);
+      written.set(o.department, w);
+      if (o.known === false && !unknown.includes(o.department)) unknown.push(o.department);
+    }
+  }
+  const zero = (): RoleCounts => ({ lead: 0, responsible: 0, cooperating: 0, total: 0 });
+  const docs: DepartmentDoc[] = registry.departments().map((d, order) => ({
+    id: departmentId(d.name),
+    name: d.name,
+    level: d.level,
+    aliases: d.aliases,
+    abbreviations: d.abbreviations,
+    names: uniq([d.name, ...d.aliases, ...d.abbreviations, ...(written.get(d.name) ?? [])]),
+    known: true,
+    counts: counts.get(d.name) ?? zero(),
+    order,
+  }));
+  const base = docs.length;
+  unknown
+    .filter((name) => !registry.lookup(name))
+    .forEach((name, i) =>
+      docs.push({
+        id: departmentId(name),
+        name,
+        level: guessLevel(name),
+        aliases: [],
+        abbreviations: [],
+        names: uniq([name, ...(written.get(name) ?? [])]),
+        known: false,
+        counts: counts.get(name) ?? zero(),
+        order: base + i,
+      }),
+    );
+  return docs;
+}

@@ -1,0 +1,153 @@
+/**
+ * Process configuration from environment variables, validated once at start.
+ * A bad value is a configuration mistake: it throws a ConfigError listing every
+ * offending variable, so a misconfigured deployment fails before it listens.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+/**
+ * The parsed configuration. Keys keep the names of the environment variables
+ * they come from, so a value can be traced to its variable without a mapping.
+ */
+export const Config = z.object({
+  PORT: z.number().int().min(1).max(65535),
+  HOST: z.string(),
+  /** Absolute. */
+  CORPUS_DIR: z.string(),
+  /** Absolute. */
+  DATA_DIR: z.string(),
+  /** Set: use this Meilisearch and start none. Unset: run the embedded one. */
+  MEILI_HOST: z.string().optional(),
+  /** Only with MEILI_HOST; the embedded server keeps its own key in DATA_DIR/meili-master-key. */
+  MEILI_MASTER_KEY: z.string().optional(),
+  /** Only for the embedded server; unset: a free port chosen by the OS. */
+  MEILI_PORT: z.number().int().min(1).max(65535).optional(),
+  LOG_LEVEL: LogLevel,
+});
+export type Config = z.infer<typeof Config>;
+
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+/** Thrown by loadConfig; `issues` names each bad variable and why. Values of secrets are never echoed. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly issues: ConfigIssue[];
+  constructor(issues: ConfigIssue[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
+    this.issues = issues;
+  }
+}
+
+// Docker Compose and shells often pass `VAR=` for "not set"; treat blank as absent.
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const portNumber = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number between 1 and 65535')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, 'must be a whole number between 1 and 65535')
+    .optional(),
+);
+
+const optionalText = z.preprocess(blankToUndefined, z.string().optional());
+
+const httpUrl = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be an http(s) URL such as http://127.0.0.1:7700')
+    .optional(),
+);
+
+const EnvSchema = z.object({
+  PORT: portNumber,
+  HOST: optionalText,
+  CORPUS_DIR: optionalText,
+  DATA_DIR: optionalText,
+  MEILI_HOST: httpUrl,
+  MEILI_MASTER_KEY: optionalText,
+  MEILI_PORT: portNumber,
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(LogLevel.options, { error: `must be one of ${LogLevel.options.join(', ')}` }).optional(),
+  ),
+});
+
+/** Variables whose values must never appear in an error message. */
+const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY']);
+
+/**
+ * Checks between variables, run on the raw values (not after parsing) so they
+ * are reported together with per-variable problems instead of after them.
+ */
+function crossCheck(env: NodeJS.ProcessEnv): ConfigIssue[] {
+  const has = (name: string) => blankToUndefined(env[name]) !== undefined;
+  const issues: ConfigIssue[] = [];
+  if (has('MEILI_HOST') && has('MEILI_PORT')) {
+    issues.push({
+      variable: 'MEILI_PORT',
+      message: 'applies only to the embedded Meilisearch; it cannot be combined with MEILI_HOST',
+    });
+  }
+  // A key with no host most likely means a forgotten MEILI_HOST; silently
+  // starting a local server instead would index into the wrong place.
+  if (has('MEILI_MASTER_KEY') && !has('MEILI_HOST')) {
+    issues.push({
+      variable: 'MEILI_MASTER_KEY',
+      message:
+        'is set but MEILI_HOST is not; set MEILI_HOST to use an external Meilisearch, or unset MEILI_MASTER_KEY ' +
+        '(the embedded one keeps its own key in DATA_DIR/meili-master-key)',
+    });
+  }
+  return issues;
+}
+
+/**
+ * Reads the configuration from `env`.
+ * Defaults: PORT 3000, HOST 127.0.0.1, CORPUS_DIR ./corpus, DATA_DIR ./data
+ * (both resolved against `cwd` to absolute paths), LOG_LEVEL info, and an
+ * embedded Meilisearch on a free port unless MEILI_HOST is set. Blank values count as unset.
+ * @param env defaults to `process.env`
+ * @param cwd base for relative directories; defaults to `process.cwd()`
+ * @throws ConfigError listing each invalid variable
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  const issues: ConfigIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? '(environment)');
+        const value = env[variable];
+        const shown = value !== undefined && !SECRET_VARIABLES.has(variable) ? ` (got ${JSON.stringify(value)})` : '';
+        return { variable, message: `${issue.message}${shown}` };
+      });
+  issues.push(...crossCheck(env));
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
+  const e = parsed.data;
+  return {
+    PORT: e.PORT ?? 3000,
+    HOST: e.HOST ?? '127.0.0.1',
+    CORPUS_DIR: resolve(cwd, e.CORPUS_DIR ?? './corpus'),
+    DATA_DIR: resolve(cwd, e.DATA_DIR ?? './data'),
+    MEILI_HOST: e.MEILI_HOST,
+    MEILI_MASTER_KEY: e.MEILI_MASTER_KEY,
+    MEILI_PORT: e.MEILI_PORT,
+    LOG_LEVEL: e.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Every error code the API can answer with, in one place (like fastify's lib/errors.js).
+ * Clients may switch on `code`; never rename one. Messages may change.
+ */
+export const ErrorCodes = {
+  /** A query string, path parameter or body failed validation; `details` holds the zod issues. */
+  INVALID_REQUEST: { status: 400, message: 'The request is invalid.' },
+  /** No route matches the method and URL. */
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint.' },
+  DOCUMENT_NOT_FOUND: { status: 404, message: 'No document has this id.' },
+  CLAUSE_NOT_FOUND: { status: 404, message: 'No clause has this id.' },
+  DEPARTMENT_NOT_FOUND: { status: 404, message: 'No department has this name.' },
+  CITATION_NOT_RESOLVED: { status: 404, message: 'The citation could not be resolved.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  /** The search engine cannot be reached or is still starting. */
+  SEARCH_UNAVAILABLE: { status: 503, message: 'The search engine is unavailable; try again shortly.' },
+  /** The index has not been built yet (first ingest still running). */
+  INDEX_NOT_READY: { status: 503, message: 'The index is being built; try again shortly.' },
+  INTERNAL: { status: 500, message: 'Internal server error.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+/** An error the API answers with as JSON: `{ error: { code, message, details? } }`. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ErrorCodes[code].message,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.statusCode = ErrorCodes[code].status;
+  }
+}

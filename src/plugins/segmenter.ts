@@ -1,0 +1,19 @@
+import fp from 'fastify-plugin';
+import { createSegmenter, type Segmenter } from '../../ingest/enrich/segment/index.js';
+import { policyTerms } from '../../ingest/enrich/segment/policy-terms.js';
+import { departmentDictionary, loadDepartmentRegistry } from '../../ingest/departments/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The same segmentation ingest used, so queries and indexed text split alike. */
+    segmenter: Segmenter;
+  }
+}
+
+export default fp(
+  async (app) => {
+    const registry = await loadDepartmentRegistry();
+    app.decorate('segmenter', createSegmenter({ userWords: [...departmentDictionary(registry), ...policyTerms] }));
+  },
+  { name: 'segmenter' },
+);

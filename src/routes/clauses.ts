@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../schemas/common.js';
+import { ClauseDetail, DocParams } from '../schemas/documents.js';
+import { createDocumentService } from '../services/document-service.js';
+import { createReferenceService } from '../services/reference-service.js';
+
+const clauses: FastifyPluginAsyncZod = async (app) => {
+  const svc = createDocumentService(app.reader);
+  const refs = createReferenceService(app.reader);
+  app.get(
+    '/v1/clauses/:id',
+    {
+      schema: {
+        tags: ['clauses'],
+        summary: 'A clause: text (normalized and original), breadcrumb, neighbours, children, owners and references',
+        params: DocParams,
+        response: { 200: ClauseDetail, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (req) => {
+      const clause = await svc.clause(req.params.id);
+      return { ...clause, references: await refs.forClause(clause.id) };
+    },
+  );
+};
+export default clauses;

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../schemas/common.js';
+import { DepartmentCsvQuery, DepartmentList, DepartmentListQuery, DepartmentParams, DepartmentTasks, DepartmentTasksQuery } from '../schemas/tasks.js';
+import { createDepartmentService } from '../services/department-service.js';
+import { attachmentDisposition, csvBytes, taskLedgerRows, toCsv } from '../services/task-service.js';
+
+const departments: FastifyPluginAsyncZod = async (app) => {
+  const svc = createDepartmentService(app.reader);
+  app.get(
+    '/v1/departments',
+    {
+      schema: {
+        tags: ['departments'],
+        summary: 'Departments of the registry: canonical name, aliases, level and task counts by role',
+        querystring: DepartmentListQuery,
+        response: { 200: DepartmentList, 400: ErrorBody, 503: ErrorBody },
+      },
+    },
+    (req) => svc.list(req.query),
+  );
+  app.get(
+    '/v1/departments/:name/tasks',
+    {
+      schema: {
+        tags: ['departments'],
+        summary: 'The tasks a department leads, is responsible for or cooperates on; :name may be any alias or abbreviation',
+        params: DepartmentParams,
+        querystring: DepartmentTasksQuery,
+        response: { 200: DepartmentTasks, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+      },
+    },
+    (req) => svc.tasks(req.params.name, req.query),
+  );
+  app.get(
+    '/v1/departments/:name/tasks.csv',
+    {
+      schema: {
+        tags: ['departments'],
+        summary: 'A department’s task list as a 台账 for spreadsheets (CSV, UTF-8 with BOM)',
+        params: DepartmentParams,
+        querystring: DepartmentCsvQuery,
+        response: { 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const { department, tasks } = await svc.allTasks(req.params.name, req.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', attachmentDisposition(`${department.name}-任务台账.csv`, 'department-tasks.csv'))
+        // Bytes go out as they are (Fastify serializes objects only); the cast is for the JSON error schemas' typing.
+        .send(csvBytes(toCsv(taskLedgerRows(tasks))) as never);
+    },
+  );
+};
+export default departments;

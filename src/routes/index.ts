@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify';
+import health from './health.js';
+import search from './search.js';
+import documents from './documents.js';
+import clauses from './clauses.js';
+import departments from './departments.js';
+import tasks from './tasks.js';
+import references from './references.js';
+import citations from './citations.js';
+
+/** Every route plugin of the API, registered in this order by app.ts. */
+export const routes: FastifyPluginAsync[] = [health, search, documents, clauses, departments, tasks, references, citations];

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody, Id } from '../schemas/common.js';
+import { Direction, DocumentReferences, ReferenceGraph, createReferenceService } from '../services/reference-service.js';
+
+const references: FastifyPluginAsyncZod = async (app) => {
+  const svc = createReferenceService(app.reader);
+  app.get(
+    '/v1/documents/:id/references',
+    {
+      schema: {
+        tags: ['references'],
+        summary: 'References of a document aggregated per cited (out) or citing (in) document, with counts',
+        params: z.object({ id: Id }),
+        querystring: z.object({ direction: Direction.default('out') }),
+        response: { 200: DocumentReferences, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+      },
+    },
+    (req) => svc.forDocument(req.params.id, req.query.direction),
+  );
+  app.get(
+    '/v1/references/graph',
+    {
+      schema: {
+        tags: ['references'],
+        summary: 'The citation graph: documents as nodes, citation counts between them as edges',
+        response: { 200: ReferenceGraph, 503: ErrorBody },
+      },
+    },
+    () => svc.graph(),
+  );
+};
+export default references;

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { ErrorBody } from '../schemas/common.js';
+import { SearchQuery, SearchResponse } from '../schemas/search.js';
+import { createSearchService } from '../services/search-service.js';
+
+const search: FastifyPluginAsyncZod = async (app) => {
+  const svc = createSearchService({ reader: app.reader, segmenter: app.segmenter, registry: await loadDepartmentRegistry() });
+  app.get(
+    '/v1/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search clauses: highlighted snippets, breadcrumbs and citations; filters, facets, phrases',
+        description:
+          'Chinese is segmented by the server exactly as the index was. "Quoted phrases" (or “…”) must occur verbatim. ' +
+          'Department names and abbreviations (工信厅) match every alias; a department-like name the registry does not know ' +
+          'matches only verbatim, with suggestions in `notices`. Traditional characters are folded to simplified.',
+        querystring: SearchQuery,
+        response: { 200: SearchResponse, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+      },
+    },
+    (req) => svc.search(req.query),
+  );
+};
+export default search;

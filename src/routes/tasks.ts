@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../schemas/common.js';
+import { TaskSearchQuery, TaskSearchResponse } from '../schemas/tasks.js';
+import { createDepartmentService } from '../services/department-service.js';
+import { createTaskService } from '../services/task-service.js';
+
+const tasks: FastifyPluginAsyncZod = async (app) => {
+  const svc = createTaskService({ reader: app.reader, segmenter: app.segmenter, departments: createDepartmentService(app.reader) });
+  app.get(
+    '/v1/tasks',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Search responsibility tasks; each hit with all its owners and their roles',
+        querystring: TaskSearchQuery,
+        response: { 200: TaskSearchResponse, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+      },
+    },
+    (req) => svc.search(req.query),
+  );
+};
+export default tasks;

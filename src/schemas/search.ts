@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { DocKind } from '../../ingest/model/document.js';
+import { NodeKind } from '../../ingest/model/tree.js';
+import { Owner, PathEntry } from '../../ingest/to-index/schemas.js';
+import { Id, Limit, Offset, ShortText } from './common.js';
+
+export const Role = z.enum(['lead', 'responsible', 'cooperating']);
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(200).describe('Search words; Chinese is segmented by the server. "Quoted phrases" must appear verbatim.'),
+  limit: Limit(100),
+  offset: Offset,
+  docId: Id.optional().describe('Only clauses of this document'),
+  kind: NodeKind.optional().describe('Only nodes of this kind (article, task, heading…); by default, whole units'),
+  docKind: DocKind.optional(),
+  issuer: ShortText.optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional().describe('Year of the document'),
+  department: ShortText.optional().describe('Only clauses with a task owned by this department (any alias)'),
+  role: Role.optional().describe('With department: only this role'),
+  sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance').describe('relevance, or by document date'),
+  facets: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Include facet counts, keyed by the filter parameter they feed: docId, kind, issuer, year, department'),
+}).refine((v) => !v.role || v.department, { message: 'role needs a department', path: ['role'] });
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const Match = z.object({ start: z.number().int(), end: z.number().int() });
+
+export const SearchHit = z.object({
+  id: z.string(),
+  docId: z.string(),
+  docTitle: z.string(),
+  kind: NodeKind,
+  label: z.string().optional(),
+  heading: z.string().optional(),
+  path: z.array(PathEntry),
+  /** The breadcrumb as one line: 《title》 › 第三章 网络运行安全 › 第二十一条 */
+  breadcrumb: z.string(),
+  text: z.string(),
+  snippet: z.string(),
+  matches: z.array(Match),
+  citation: z.string(),
+  owners: z.array(Owner),
+  url: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const FacetCounts = z.record(z.string(), z.record(z.string(), z.number()));
+
+/** Something the reader should know about how the query was understood. */
+export const SearchNotice = z.object({
+  /** unknown-department: a department-like name not in the registry (matched verbatim only); relaxed: no clause had every word. */
+  code: z.enum(['unknown-department', 'relaxed']),
+  message: z.string(),
+  suggestions: z.array(z.string()).optional(),
+});
+export type SearchNotice = z.infer<typeof SearchNotice>;
+
+export const SearchResponse = z.object({
+  query: z.string(),
+  /** The words searched, as segmented (at most ten: Meilisearch reads no more). */
+  words: z.array(z.string()),
+  /** Words left out: particles, question words, the least informative beyond ten. */
+  dropped: z.array(z.string()),
+  /** Text every hit contains verbatim (quoted phrases, unknown department names), folded. */
+  phrases: z.array(z.string()),
+  /** Department names recognised in the query, with the registry's canonical name (searched with all its aliases). */
+  departments: z.array(z.object({ asWritten: z.string(), canonical: z.string() })),
+  /** 'all': every hit has every word; 'frequency': nothing had every word, the rarest ones were kept. */
+  matchingStrategy: z.enum(['all', 'frequency']),
+  notices: z.array(SearchNotice),
+  total: z.number().int(),
+  /** False when `total` is a lower bound (a phrase query with more candidates than are checked). */
+  totalIsExact: z.boolean(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  hits: z.array(SearchHit),
+  /** Counts per facet value, keyed by the filter parameter (docId, kind, issuer, year, department). */
+  facets: FacetCounts.optional(),
+  /** Titles of the documents of the hits, by id. */
+  documents: z.record(z.string(), z.string()),
+  processingTimeMs: z.number(),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;

@@ -1,0 +1,158 @@
+import { createDepartmentRegistry, type Department, type DepartmentRegistry } from '../../ingest/departments/index.js';
+import type { TaskDoc } from '../../ingest/enrich/responsibilities/task.js';
+import { INDEX } from '../../ingest/to-index/index-names.js';
+import type { DepartmentDoc } from '../../ingest/to-index/tasks.js';
+import { ApiError } from '../errors.js';
+import type { DepartmentCsvQuery, DepartmentListQuery, DepartmentSummary, DepartmentTasks, DepartmentTasksQuery, TaskHit } from '../schemas/tasks.js';
+import { and, eq } from './filter.js';
+import type { IndexReader } from './index-reader.js';
+import { clauseUrl } from './search-service.js';
+
+/** Most departments the index can hold; read whole to rebuild the registry. */
+const MAX_DEPARTMENTS = 10_000;
+/** Page size when the CSV export walks a department's whole task list. */
+const CSV_PAGE = 1000;
+
+export function departmentUrl(name: string): string {
+  return `/v1/departments/${encodeURIComponent(name)}/tasks`;
+}
+
+function summary(d: DepartmentDoc): DepartmentSummary {
+  return {
+    id: d.id,
+    name: d.name,
+    level: d.level,
+    aliases: d.aliases,
+    abbreviations: d.abbreviations,
+    known: d.known,
+    counts: d.counts,
+    url: departmentUrl(d.name),
+  };
+}
+
+/** A task as the API returns it; `department` adds that body's role. */
+export function toTaskHit(t: TaskDoc, department?: string): TaskHit {
+  const role = department ? t.owners.find((o) => o.department === department)?.role : undefined;
+  return {
+    id: t.id,
+    docId: t.docId,
+    docTitle: t.docTitle,
+    clauseId: t.clauseId,
+    citation: t.citation,
+    ...(t.title ? { title: t.title } : {}),
+    text: t.text,
+    ...(role ? { role } : {}),
+    owners: t.owners,
+    years: t.years,
+    deadlines: t.deadlines,
+    form: t.form,
+    url: clauseUrl(t.clauseId),
+  };
+}
+
+export const TASK_FIELDS = ['id', 'docId', 'docTitle', 'clauseId', 'citation', 'title', 'text', 'owners', 'years', 'deadlines', 'form'];
+
+interface Loaded {
+  stamp: string;
+  registry: DepartmentRegistry;
+  byName: Map<string, DepartmentDoc>;
+  docs: DepartmentDoc[];
+}
+
+/**
+ * Departments and their task lists. The registry comes from the departments
+ * index (never the JSON file: the API only reads the index), rebuilt with the
+ * same resolver code as ingest and cached until the index is rebuilt (the meta
+ * document's ingestedAt changes).
+ */
+export function createDepartmentService(reader: IndexReader) {
+  let cache: Loaded | undefined;
+
+  const load = async (): Promise<Loaded> => {
+    const meta = await reader.get<{ ingestedAt?: string }>(INDEX.meta, 'corpus', ['ingestedAt']);
+    const stamp = meta?.ingestedAt ?? '';
+    if (cache && cache.stamp === stamp) return cache;
+    if (!meta) throw new ApiError('INDEX_NOT_READY');
+    const { hits } = await reader.list<DepartmentDoc>(INDEX.departments, { limit: MAX_DEPARTMENTS, sort: ['order:asc'] });
+    const registry = createDepartmentRegistry({
+      departments: hits.map((d) => ({ name: d.name, level: d.level, aliases: d.aliases, abbreviations: d.abbreviations })),
+    });
+    cache = { stamp, registry, byName: new Map(hits.map((d) => [d.name, d])), docs: hits };
+    return cache;
+  };
+
+  /** The body a name stands for, or 404 with the closest names. */
+  const resolve = async (name: string): Promise<DepartmentDoc> => {
+    const { registry, byName } = await load();
+    const hit: Department | undefined = registry.lookup(name);
+    const doc = hit && byName.get(hit.name);
+    if (!doc) {
+      throw new ApiError('DEPARTMENT_NOT_FOUND', `No department is called ${name}.`, { name, suggestions: registry.closest(name, 5) });
+    }
+    return doc;
+  };
+
+  const taskFilter = (name: string, q: DepartmentCsvQuery) =>
+    and(
+      q.role ? eq('departmentRoles', `${name}:${q.role}`) : eq('departments', name),
+      q.docId && eq('docId', q.docId),
+      q.year !== undefined && eq('years', q.year),
+    );
+
+  return {
+    /** The canonical name for any name of a body; undefined when unknown (for other services' filters). */
+    async canonical(name: string): Promise<string | undefined> {
+      const { registry, byName } = await load();
+      const hit = registry.lookup(name);
+      return hit && byName.has(hit.name) ? hit.name : undefined;
+    },
+
+    resolve,
+
+    async list(q: DepartmentListQuery) {
+      const { docs } = await load();
+      const chosen = docs
+        .filter((d) => (!q.level || d.level === q.level) && (!q.withTasks || d.counts.total > 0))
+        // Busiest bodies first; registry order breaks ties, so the listing is stable.
+        .sort((a, b) => b.counts.total - a.counts.total || a.order - b.order);
+      return { total: chosen.length, limit: q.limit, offset: q.offset, departments: chosen.slice(q.offset, q.offset + q.limit).map(summary) };
+    },
+
+    async tasks(name: string, q: DepartmentTasksQuery): Promise<DepartmentTasks> {
+      const dept = await resolve(name);
+      const { hits, total } = await reader.list<TaskDoc>(INDEX.tasks, {
+        filter: taskFilter(dept.name, q),
+        limit: q.limit,
+        offset: q.offset,
+        sort: ['order:asc'],
+        fields: TASK_FIELDS,
+      });
+      return {
+        department: { ...summary(dept), requested: name },
+        total,
+        limit: q.limit,
+        offset: q.offset,
+        tasks: hits.map((t) => toTaskHit(t, dept.name)),
+      };
+    },
+
+    /** Every task of a department (for the CSV 台账), in document order. */
+    async allTasks(name: string, q: DepartmentCsvQuery): Promise<{ department: DepartmentDoc; tasks: TaskHit[] }> {
+      const dept = await resolve(name);
+      const tasks: TaskHit[] = [];
+      for (let offset = 0; ; offset += CSV_PAGE) {
+        const { hits, total } = await reader.list<TaskDoc>(INDEX.tasks, {
+          filter: taskFilter(dept.name, q),
+          limit: CSV_PAGE,
+          offset,
+          sort: ['order:asc'],
+          fields: TASK_FIELDS,
+        });
+        tasks.push(...hits.map((t) => toTaskHit(t, dept.name)));
+        if (hits.length < CSV_PAGE || tasks.length >= total) break;
+      }
+      return { department: dept, tasks };
+    },
+  };
+}
+export type DepartmentService = ReturnType<typeof createDepartmentService>;

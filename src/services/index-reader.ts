@@ -1,0 +1,84 @@
+import type { Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
+import { INDEX, type IndexName } from '../../ingest/to-index/index-names.js';
+import { toMeiliError } from '../meili/errors.js';
+
+export interface ListParams {
+  filter?: string;
+  limit?: number;
+  offset?: number;
+  fields?: string[];
+  sort?: string[];
+}
+
+/**
+ * Everything the API needs from Meilisearch, read-only. Services take an
+ * IndexReader, so they can be tested against a real engine without Fastify.
+ * Every failure is converted by toMeiliError (MeiliUnavailableError → 503).
+ */
+export interface IndexReader {
+  search<T extends Record<string, unknown>>(index: IndexName, q: string, params?: SearchParams): Promise<SearchResponse<T>>;
+  /** undefined when the id does not exist. */
+  get<T extends Record<string, unknown>>(index: IndexName, id: string, fields?: string[]): Promise<T | undefined>;
+  /** Filtered listing through the search endpoint (it can sort and returns an exact total). */
+  list<T extends Record<string, unknown>>(index: IndexName, params?: ListParams): Promise<{ hits: T[]; total: number }>;
+  /** Facet distribution over an index for the given filter. */
+  facets(index: IndexName, facets: string[], filter?: string): Promise<Record<string, Record<string, number>>>;
+  /** Number of documents in an index; 0 when it does not exist yet. */
+  count(index: IndexName): Promise<number>;
+  isHealthy(): Promise<boolean>;
+}
+
+/** Creates an IndexReader over the official client. */
+export function createIndexReader(client: Meilisearch): IndexReader {
+  const guard = async <R>(work: () => Promise<R>): Promise<R> => {
+    try {
+      return await work();
+    } catch (err) {
+      throw toMeiliError(err);
+    }
+  };
+  return {
+    search: (index, q, params) => guard(() => client.index(index).search(q, params)),
+    async get(index, id, fields) {
+      try {
+        return (await client.index(index).getDocument(id, fields ? { fields: fields as never } : undefined)) as never;
+      } catch (err) {
+        if ((err as { cause?: { code?: string } }).cause?.code === 'document_not_found') return undefined;
+        throw toMeiliError(err);
+      }
+    },
+    list: (index, p = {}) =>
+      guard(async () => {
+        const res = await client.index(index).search('', {
+          filter: p.filter,
+          limit: p.limit ?? 20,
+          offset: p.offset ?? 0,
+          attributesToRetrieve: p.fields,
+          sort: p.sort,
+        });
+        return { hits: res.hits as never, total: res.estimatedTotalHits ?? res.hits.length };
+      }),
+    facets: (index, facets, filter) =>
+      guard(async () => {
+        const res = await client.index(index).search('', { filter, facets, limit: 0 });
+        return res.facetDistribution ?? {};
+      }),
+    async count(index) {
+      try {
+        return (await client.index(index).getStats()).numberOfDocuments;
+      } catch (err) {
+        if ((err as { cause?: { code?: string } }).cause?.code === 'index_not_found') return 0;
+        throw toMeiliError(err);
+      }
+    },
+    isHealthy: async () => {
+      try {
+        return (await client.health()).status === 'available';
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+export { INDEX };

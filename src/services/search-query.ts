@@ -1,0 +1,172 @@
+import type { Segmenter } from '../../ingest/enrich/segment/index.js';
+import { QUERY_STOP_WORDS } from '../../ingest/enrich/segment/stop-words.js';
+import { locatorSpellings } from '../../ingest/enrich/segment/numbering-terms.js';
+import type { DepartmentRegistry } from '../../ingest/departments/index.js';
+
+/**
+ * Meilisearch reads only the first ten words of a query (measured on 1.21: an
+ * eleventh word changes nothing). Queries are planned to fit.
+ */
+export const MEILI_MAX_QUERY_WORDS = 10;
+
+/** What the user typed, turned into what is sent to Meilisearch and what is checked afterwards. */
+export interface QueryPlan {
+  /** Words sent to Meilisearch, in the order typed; at most `maxWords`. */
+  words: string[];
+  /** Words left out: particles and question words, then the least informative beyond the limit. */
+  dropped: string[];
+  /**
+   * Strings that must occur verbatim in a hit's text (folded, without
+   * whitespace): quoted phrases, and department-like names the registry does
+   * not know (so 省工业和信息化局 never silently matches 省工业和信息化厅).
+   */
+  phrases: string[];
+  /** Departments named in the query, by the name typed and the registry's canonical name. */
+  departments: Array<{ asWritten: string; canonical: string }>;
+  /** Department-like names the registry does not know, with the closest known names. */
+  unknownDepartments: Array<{ asWritten: string; suggestions: string[] }>;
+  /** Terms to mark in hit texts: the words, their parts, phrases, other spellings of locators and departments. */
+  highlightTerms: string[];
+}
+
+export interface PlanOptions {
+  segmenter: Segmenter;
+  /** For department names in queries (aliases → canonical, unknown names → phrases). Default: none. */
+  registry?: Pick<DepartmentRegistry, 'lookup' | 'closest'>;
+  /** Default MEILI_MAX_QUERY_WORDS. */
+  maxWords?: number;
+}
+
+/** Quoted phrases: ASCII "…", Chinese “…” and 「…」. */
+const QUOTED = /"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』/g;
+
+/**
+ * Single tokens that end the name of a body (厅, 局, 委…). jieba leaves one
+ * standing alone exactly when the name before it is not in its dictionary —
+ * a known name (user dictionary) is one token.
+ */
+const BODY_SUFFIX = new Set(['厅', '局', '委', '办', '署', '委员会', '办公室', '管理局']);
+/** The word a body's name starts with: a level (省, 市, 国家, 中共) or a place of one (山东省, 济南市). */
+const LEVEL_WORD = /^(?:中共|国家|自治区|省|市|县|区|[\u4e00-\u9fff]{1,4}[省市县区])$/;
+
+/** Folds and removes whitespace: how phrases and texts are compared. */
+export function compactForMatch(s: string, fold: (s: string) => string): string {
+  return fold(s).replace(/\s+/g, '').toLowerCase();
+}
+
+interface Word {
+  text: string;
+  /** Required whatever the budget: part of a phrase or a department name. */
+  pinned: boolean;
+}
+
+/**
+ * Plans a query: quoted phrases out, words segmented exactly as indexed text
+ * is, department names resolved (known → canonical, so Meilisearch synonyms
+ * reach every alias; unknown → must occur verbatim), particles dropped, and
+ * the rest kept within Meilisearch's word limit by informativeness. Pure.
+ */
+export function planQuery(q: string, opts: PlanOptions): QueryPlan {
+  const { segmenter, registry } = opts;
+  const maxWords = opts.maxWords ?? MEILI_MAX_QUERY_WORDS;
+  const phrases: string[] = [];
+  const departments: QueryPlan['departments'] = [];
+  const unknownDepartments: QueryPlan['unknownDepartments'] = [];
+  const words: Word[] = [];
+  const extraHighlights: string[] = [];
+
+  let rest = '';
+  let last = 0;
+  for (const m of q.matchAll(QUOTED)) {
+    rest += `${q.slice(last, m.index)} `;
+    last = m.index + m[0].length;
+    const phrase = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    if (!phrase) continue;
+    phrases.push(compactForMatch(phrase, segmenter.fold));
+    for (const w of segmenter.queryWords(phrase)) words.push({ text: w, pinned: true });
+    extraHighlights.push(segmenter.fold(phrase));
+  }
+  rest += q.slice(last);
+
+  // Each whitespace-separated chunk on its own: a department name never spans a space.
+  for (const chunk of rest.split(/\s+/).filter(Boolean)) {
+    const chunkWords = segmenter.queryWords(chunk);
+    let i = 0;
+    while (i < chunkWords.length) {
+      const w = chunkWords[i]!;
+      const known = registry && w.length > 1 ? registry.lookup(w) : undefined;
+      if (known) {
+        departments.push({ asWritten: w, canonical: known.name });
+        // The canonical name is what the synonym list expands to every alias.
+        words.push({ text: segmenter.fold(known.name), pinned: true });
+        extraHighlights.push(w, known.name, ...known.aliases, ...known.abbreviations);
+        i++;
+        continue;
+      }
+      // A name jieba does not know ends in a lone suffix token (省 / 工业 / 和 / 信息化 / 局).
+      const end = registry ? chunkWords.findIndex((x, k) => k > i && k <= i + 5 && BODY_SUFFIX.has(x)) : -1;
+      if (registry && end !== -1) {
+        const nameWords = chunkWords.slice(i, end + 1);
+        const name = nameWords.join('');
+        const hit = registry.lookup(name);
+        // Unknown names count only when they start like a body of some level (省…局): 大数据中心 stays words.
+        if (hit) {
+          departments.push({ asWritten: name, canonical: hit.name });
+          words.push({ text: segmenter.fold(hit.name), pinned: true });
+          extraHighlights.push(name, hit.name, ...hit.aliases, ...hit.abbreviations);
+          i = end + 1;
+          continue;
+        }
+        if (name.length >= 3 && LEVEL_WORD.test(nameWords[0]!)) {
+          unknownDepartments.push({ asWritten: name, suggestions: registry.closest(name, 3) });
+          phrases.push(compactForMatch(name, segmenter.fold));
+          for (const x of nameWords) words.push({ text: x, pinned: true });
+          extraHighlights.push(name);
+          i = end + 1;
+          continue;
+        }
+      }
+      words.push({ text: w, pinned: false });
+      i++;
+    }
+  }
+
+  // Particles go first, but a query made only of particles is still searched.
+  const content = words.filter((w) => w.pinned || !QUERY_STOP_WORDS.has(w.text));
+  const dropped = words.filter((w) => !content.includes(w)).map((w) => w.text);
+  const kept = content.length ? content : words.slice();
+  if (!content.length) dropped.length = 0;
+
+  // Repeated words count once for Meilisearch.
+  const seen = new Set<string>();
+  const unique = kept.filter((w) => (seen.has(w.text) ? false : (seen.add(w.text), true)));
+
+  let final = unique;
+  if (unique.length > maxWords) {
+    // Keep pinned words, then the most informative; the order typed is kept.
+    const ranked = unique
+      .map((w, i) => ({ w, i, score: (w.pinned ? 1000 : 0) + segmenter.weight(w.text) + w.text.length * 0.1 }))
+      .sort((a, b) => b.score - a.score || a.i - b.i);
+    const keep = new Set(ranked.slice(0, maxWords).map((r) => r.i));
+    final = unique.filter((_, i) => keep.has(i));
+    dropped.push(...unique.filter((_, i) => !keep.has(i)).map((w) => w.text));
+  }
+
+  const finalWords = final.map((w) => w.text);
+  const highlightTerms = new Set<string>();
+  for (const w of finalWords) {
+    highlightTerms.add(w);
+    for (const part of segmenter.words(w)) highlightTerms.add(part);
+    for (const other of locatorSpellings(w)) highlightTerms.add(other);
+  }
+  for (const h of extraHighlights) if (h) highlightTerms.add(h);
+
+  return { words: finalWords, dropped, phrases, departments, unknownDepartments, highlightTerms: [...highlightTerms] };
+}
+
+/** True when every phrase of the plan occurs verbatim in `text` (after folding, ignoring whitespace). */
+export function containsPhrases(text: string, phrases: string[], fold: (s: string) => string): boolean {
+  if (!phrases.length) return true;
+  const hay = compactForMatch(text, fold);
+  return phrases.every((p) => hay.includes(p));
+}

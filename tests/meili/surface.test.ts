@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+
+/** Pins the public surface others build on: a removal or rename must be a deliberate change here. */
+describe('public surface', () => {
+  it('src/meili/index.ts', async () => {
+    expect(Object.keys(await import('../../src/meili/index.js')).sort()).toEqual([
+      'MEILI_BINARY_PACKAGE',
+      'MeiliBinaryError',
+      'MeiliRequestError',
+      'MeiliStartError',
+      'MeiliTaskFailedError',
+      'MeiliTimeoutError',
+      'MeiliUnavailableError',
+      'PINNED_MEILI_SHA256',
+      'PINNED_MEILI_VERSION',
+      'assertSupportedPlatform',
+      'createMeiliClient',
+      'findFreePort',
+      'isProcessAlive',
+      'locateMeiliBinary',
+      'prepareMeiliBinary',
+      'sha256OfFile',
+      'startEmbeddedMeili',
+      'stopOnSignals',
+      'toMeiliError',
+      'verifyMeiliBinary',
+    ]);
+  });
+
+  it('src/config.ts', async () => {
+    expect(Object.keys(await import('../../src/config.js')).sort()).toEqual([
+      'Config',
+      'ConfigError',
+      'LogLevel',
+      'loadConfig',
+    ]);
+  });
+
+  it('tests/helpers/meili.ts', async () => {
+    expect(Object.keys(await import('../helpers/meili.js')).sort()).toEqual(['startTestMeili']);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import * as departments from '../../ingest/departments/index.js';
+import * as responsibilities from '../../ingest/enrich/responsibilities/index.js';
+import * as tasksIndex from '../../ingest/to-index/tasks.js';
+
+/** The public surface others call; a change here is a change of contract. */
+describe('public surface', () => {
+  it('ingest/departments', () => {
+    expect(Object.keys(departments).sort()).toEqual(
+      [
+        'DepartmentEntry',
+        'Level',
+        'REGISTRY_FILE',
+        'RegistryData',
+        'createDepartmentRegistry',
+        'departmentDictionary',
+        'departmentSynonyms',
+        'guessLevel',
+        'loadDepartmentRegistry',
+        'nameVariants',
+        'normalizeDepartmentName',
+      ].sort(),
+    );
+  });
+
+  it('ingest/enrich/responsibilities', () => {
+    expect(Object.keys(responsibilities).sort()).toEqual(
+      [
+        'GENERIC_OTHERS',
+        'ROLE_LABEL',
+        'ROLE_SUFFIX',
+        'Role',
+        'Task',
+        'TaskDoc',
+        'TaskForm',
+        'classifyRole',
+        'documentLevel',
+        'extractResponsibilities',
+        'extractYears',
+        'findOwnerNotes',
+        'gluedSectionDepartment',
+        'isBodyLike',
+        'isHeaderRow',
+        'isOwnerNote',
+        'parseOwnerNote',
+        'readTaskTable',
+        'resolveOwners',
+        'rowCells',
+        'sectionDepartment',
+        'splitAtNotes',
+        'splitCellDepartments',
+        'splitDepartmentList',
+        'splitOutsideParens',
+        'taskTableColumns',
+        'withoutLabel',
+      ].sort(),
+    );
+  });
+
+  it('ingest/to-index/tasks', () => {
+    expect(Object.keys(tasksIndex).sort()).toEqual(['DepartmentDoc', 'RoleCounts', 'TaskDoc', 'departmentId', 'toDepartmentDocs', 'toTaskDocs'].sort());
+  });
+});
