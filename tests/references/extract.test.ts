@@ -238,3 +238,18 @@ describe('titles without marks (known titles only)', () => {
     expect(extractReferences('推动出台数据安全法')).toEqual([]);
   });
 });
+
+describe('article headings are not citations', () => {
+  it('skips the article number opening a line, with or without a space after it', () => {
+    const ctx = { legal: true, article: 3, paragraph: 1 };
+    expect(extractReferences('第三条 国家保护数据。', ctx)).toEqual([]);
+    expect(extractReferences('第三条国家保护数据。', ctx)).toEqual([]);
+    expect(extractReferences('第三条\u3000国家依照第二条规定保护数据。', ctx).map((r) => r.locator)).toEqual([{ article: 2 }]);
+  });
+});
+
+describe('relative citations outside legal texts', () => {
+  it('are left alone: a plan has no 款 to point at', () => {
+    expect(extractReferences('依照前款规定，按前条执行，本条第二款')).toEqual([]);
+  });
+});

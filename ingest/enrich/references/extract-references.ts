@@ -60,6 +60,13 @@ type Head =
 
 const overlaps = (a: Span, spans: readonly Span[]) => spans.some((s) => a.start < s.end && s.start < a.end);
 
+const titleSets = new WeakMap<readonly string[], Set<string>>();
+const titleSet = (titles: readonly string[]) => {
+  let set = titleSets.get(titles);
+  if (!set) titleSets.set(titles, (set = new Set(titles)));
+  return set;
+};
+
 /**
  * The titles, 文号 and short-name definitions of a text, with doc numbers that
  * follow a title in brackets — 《X》（国发〔2022〕14号） — folded into the title.
@@ -92,11 +99,14 @@ function findMarkedCitations(text: string, ctx: ExtractContext) {
   }
   // A title inside a definition (（以下简称《规划》）) is the definition, not a citation.
   const cited = titles.filter((t) => !definitions.some((d) => t.start >= d.start && t.end <= d.end));
-  const aliasNames = new Set([...Object.keys(ctx.aliases ?? {}), ...definitions.map((d) => d.alias), ...(ctx.bareTitles ?? [])]);
-  const blocked: Span[] = [...angle, ...definitions];
-  for (const q of findQuotedTitles(text, aliasNames)) {
-    if (overlaps(q, blocked)) continue;
-    cited.push({ kind: 'title', start: q.start, end: q.end, title: q.title, innerTitles: [] });
+  if (/[“"]/u.test(text)) {
+    const names = new Set([...Object.keys(ctx.aliases ?? {}), ...definitions.map((d) => d.alias)]);
+    const known = ctx.bareTitles ? titleSet(ctx.bareTitles) : undefined;
+    const blocked: Span[] = [...angle, ...definitions];
+    for (const q of findQuotedTitles(text, { has: (t: string) => names.has(t) || !!known?.has(t) })) {
+      if (overlaps(q, blocked)) continue;
+      cited.push({ kind: 'title', start: q.start, end: q.end, title: q.title, innerTitles: [] });
+    }
   }
   const docNumbers: Head[] = numbers
     .filter((n, i) => !usedNumbers.has(i) && !overlaps(n, angle))
@@ -116,30 +126,38 @@ const WORD_GOES_ON = /^(?:[律人治院官典学制理务庭令则]|规(?!定))/
 const BARE_MIN_ALONE = 5;
 const ARTICLE_NEXT = new RegExp(`^${SP}第${SP}${NUMERAL}${SP}条`, 'u');
 
-const bareIndexes = new WeakMap<readonly string[], Map<string, string[]>>();
+interface BareIndex {
+  /** Known titles by first character, longest first. */
+  byFirst: Map<string, string[]>;
+  /** Finds the next character that starts some title (so the scan skips the rest). */
+  starts: RegExp;
+}
+const bareIndexes = new WeakMap<readonly string[], BareIndex>();
 
-/** Known titles by first character, longest first: one pass over a text finds the longest title at each position. */
-function bareIndex(titles: readonly string[]): Map<string, string[]> {
+function bareIndex(titles: readonly string[]): BareIndex {
   let index = bareIndexes.get(titles);
   if (!index) {
-    index = new Map();
+    const byFirst = new Map<string, string[]>();
     for (const t of [...new Set(titles)].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length)) {
-      const list = index.get(t[0]!) ?? [];
+      const list = byFirst.get(t[0]!) ?? [];
       list.push(t);
-      index.set(t[0]!, list);
+      byFirst.set(t[0]!, list);
     }
+    const chars = [...byFirst.keys()].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+    index = { byFirst, starts: new RegExp(chars ? `[${chars}]` : '(?!)', 'gu') };
     bareIndexes.set(titles, index);
   }
   return index;
 }
 
-/** Occurrences of known titles written without marks; the longest at each position. */
+/** Occurrences of known titles written without marks; one pass, the longest title at each position. */
 function findBareTitles(text: string, titles: readonly string[], blocked: readonly Span[]): Head[] {
-  const index = bareIndex(titles);
+  const { byFirst, starts } = bareIndex(titles);
   const out: Head[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const candidates = index.get(text[i]!);
-    if (!candidates) continue;
+  starts.lastIndex = 0;
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    const i = m.index;
+    const candidates = byFirst.get(m[0])!;
     for (const title of candidates) {
       if (!text.startsWith(title, i)) continue;
       const span = { start: i, end: i + title.length };
@@ -147,20 +165,21 @@ function findBareTitles(text: string, titles: readonly string[], blocked: readon
       // A short name (刑法, 某某法) is a citation only when an article follows: alone it is too often a plain word.
       if (title.length < BARE_MIN_ALONE && !ARTICLE_NEXT.test(text.slice(span.end, span.end + 12))) continue;
       out.push({ kind: 'title', ...span, title, innerTitles: [] });
-      i = span.end - 1;
+      starts.lastIndex = span.end;
       break;
     }
   }
   return out;
 }
 
-/** Whether the match at `at` is the article's own number opening a line (第三条 国家…), not a citation. */
+/**
+ * Whether the match at `at` is the article's own number opening a line (第三条 国家…,
+ * or 第三条国家… when extraction lost the space), not a citation: legal drafting
+ * never opens an article's text with a bare citation of another article.
+ */
 function isArticleHeading(text: string, at: number, match: string): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  if (text.slice(lineStart, at).trim() !== '') return false;
-  if (!/条$/u.test(match)) return false;
-  const next = text[at + match.length];
-  return next === undefined || /[\s\u3000]/u.test(next);
+  return /条$/u.test(match) && text.slice(lineStart, at).trim() === '';
 }
 
 function regexHeads(text: string, blocked: readonly Span[]): Head[] {
@@ -238,6 +257,8 @@ export function extractReferences(text: string, ctx: ExtractContext = {}): RawRe
       }
     };
 
+    // 前款, 前条, 本条 and bare numbers mean something only inside a legal text's articles.
+    if (!ctx.legal && (head.kind === 'prevPara' || head.kind === 'prevArt' || head.kind === 'thisArt' || head.kind === 'bare')) continue;
     switch (head.kind) {
       case 'title': {
         const def = definitions.find((d) => d.titleEnd === head.end);
@@ -307,13 +328,12 @@ export function extractReferences(text: string, ctx: ExtractContext = {}): RawRe
         break;
       }
       case 'bare': {
-        if (!ctx.legal) break;
         const list = readLocatorList(text, head.start, { article: ctx.article, paragraph: ctx.paragraph });
         if (!list) break;
-        const first = list.entries[0]!.locators[0]!;
-        // A bare 第二款 or 第三项 is relative to the article it stands in.
-        const anchor = head.kind === 'bare' && /条/u.test(text.slice(list.entries[0]!.start, list.entries[0]!.end)) ? 'self' : 'relative';
-        const problem = first.article === undefined ? `${list.entries[0]!.locators.length ? text.slice(head.start, head.end) : ''} outside an article` : undefined;
+        // A bare 第N条 cites the same document; a bare 第二款 or 第三项 the article it stands in.
+        const first = list.entries[0]!;
+        const anchor = /条/u.test(text.slice(first.start, first.end)) ? 'self' : 'relative';
+        const problem = first.locators[0]!.article === undefined ? `${text.slice(head.start, head.end)} outside an article` : undefined;
         list.entries.forEach((e) => {
           for (const l of e.locators) push(e, l, problem ? { anchor, problem } : { anchor });
         });

@@ -112,7 +112,7 @@ const QUOTED_TITLE_SHAPE = /^[^、，,；;：:]{8,60}(?:条例|办法|规定|细
  * document's defined 简称) or is unmistakably shaped like one: 8+ characters, no
  * list punctuation, ending in a document type word such as 办法, 规划, 意见.
  */
-export function findQuotedTitles(text: string, names: ReadonlySet<string> = new Set()): TitleSpan[] {
+export function findQuotedTitles(text: string, names: { has(title: string): boolean } = new Set<string>()): TitleSpan[] {
   const out: TitleSpan[] = [];
   const re = /[“"]([^“”"\n]{1,60})[”"]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {

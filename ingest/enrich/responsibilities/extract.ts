@@ -92,6 +92,11 @@ function trailingOpen(text: string, from: number): number | undefined {
   return undefined;
 }
 
+/** A node whose text already holds its children's (a unit), whatever its kind. */
+function repeatsChildren(node: PolicyNode): boolean {
+  return node.children.some((c) => c.text.trim() && node.text.includes(c.text.trim()));
+}
+
 function addUnique<T>(list: T[], items: T[], key: (t: T) => string): T[] {
   const seen = new Set(list.map(key));
   for (const it of items) if (!seen.has(key(it))) (seen.add(key(it)), list.push(it));
@@ -232,15 +237,17 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
 
   const readSection = (name: string, duties: PolicyNode[]): void => {
     for (const duty of duties) {
+      if (!WHOLE_TEXT_KINDS.has(duty.kind) && duty.children.length > 0 && duty.kind !== 'table' && !repeatsChildren(duty)) {
+        // A sub-heading: its own words are a title (notes in them still count); its duties are below it.
+        if (duty.text.trim()) readUnit(duty, duty.text);
+        readSection(name, duty.children);
+        continue;
+      }
       const before = tasks.length;
       visit(duty);
       // Notes inside a duty are more precise than the heading; without any, the heading's department owns it.
-      if (tasks.length !== before) continue;
-      if (WHOLE_TEXT_KINDS.has(duty.kind) || duty.children.length === 0) {
-        if (duty.text.trim()) emit({ node: duty, text: stripLabel(duty, duty.text.trim()), owners: [{ asWritten: name, role: 'responsible' }], form: 'section' });
-      } else {
-        // A sub-heading's own words are a title; its duties are below it.
-        readSection(name, duty.children);
+      if (tasks.length === before && duty.text.trim()) {
+        emit({ node: duty, text: stripLabel(duty, duty.text.trim()), owners: [{ asWritten: name, role: 'responsible' }], form: 'section' });
       }
     }
   };
@@ -297,12 +304,12 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
         return;
       }
     }
-    const repeatsChildren = node.children.some((c) => c.text.trim() && node.text.includes(c.text.trim()));
-    if (node.kind !== 'document' && (WHOLE_TEXT_KINDS.has(node.kind) || repeatsChildren)) {
+    const repeats = repeatsChildren(node);
+    if (node.kind !== 'document' && (WHOLE_TEXT_KINDS.has(node.kind) || repeats)) {
       if (node.text.trim()) readUnit(node, node.text);
       return;
     }
-    if (node.text.trim() && !repeatsChildren) readUnit(node, node.text);
+    if (node.text.trim() && !repeats) readUnit(node, node.text);
     readChildren(node);
   };
 

@@ -78,13 +78,17 @@ interface Token {
   start: number;
 }
 
-/** Offsets of jieba's output words in `chunk`; words come in text order, duplicates included. */
-function locate(chunk: string, words: string[], base: number): Token[] {
+/**
+ * Offsets of jieba's output words in `chunk`, duplicates included. Exact and
+ * full mode list words by where they start (`ordered`); search mode lists
+ * each length in turn, so there only repeats of one word are in order.
+ */
+function locate(chunk: string, words: string[], base: number, ordered = true): Token[] {
   const out: Token[] = [];
   const lastAt = new Map<string, number>();
   let from = 0;
   for (const w of words) {
-    const at = chunk.indexOf(w, Math.max(from, (lastAt.get(w) ?? -1) + 1));
+    const at = chunk.indexOf(w, Math.max(ordered ? from : 0, (lastAt.get(w) ?? -1) + 1));
     if (at === -1) continue;
     lastAt.set(w, at);
     from = at;
@@ -129,7 +133,7 @@ export function createSegmenter(opts: SegmenterOptions = {}): Segmenter {
         tokens.push(...coarse);
         if (fullMode) tokens.push(...locate(chunk, j.cutAll(chunk), base));
         // Search mode only splits each coarse word further (the measured baseline of full mode).
-        else for (const c of coarse) tokens.push(...locate(c.word, j.cutForSearch(c.word, true).filter((w) => w !== c.word), c.start));
+        else for (const c of coarse) tokens.push(...locate(c.word, j.cutForSearch(c.word, true).filter((w) => w !== c.word), c.start, false));
         if (withChars) {
           for (let i = 0; i < chunk.length; i++) if (HAN_CHAR.test(chunk[i]!)) tokens.push({ word: chunk[i]!, start: base + i });
         }

@@ -1,0 +1,211 @@
+/**
+ * `npm run eval [-- --variants] [--json out.json] [--show id,id|all]`: relevance of clause
+ * search on hand-judged queries (tests/eval/judgments), for the product's
+ * configuration and for a baseline — the same clauses in Meilisearch with
+ * DEFAULT settings, raw text, the query as typed. Prints nDCG@10, recall@10
+ * and MRR per configuration and per kind of query; exits 1 when the product
+ * does not beat the baseline on nDCG@10 and recall@10.
+ *
+ * It starts its own Meilisearch (a temporary one) and ingests the corpus
+ * itself. `--variants` also measures ablations (each one setting or
+ * segmentation choice undone), which is how the settings were chosen.
+ */
+import { writeFile } from 'node:fs/promises';
+import { Meilisearch, type Settings } from 'meilisearch';
+import { startTestMeili } from '../helpers/meili.js';
+import { CORPUS_DIR, readRealCorpus } from '../helpers/corpus.js';
+import { loadManifest } from '../../ingest/run-ingest.js';
+import { buildCorpus } from '../../ingest/pipeline.js';
+import { loadDepartmentRegistry, type DepartmentRegistry } from '../../ingest/departments/index.js';
+import { createSegmenter, type Segmenter, type SegmenterOptions } from '../../ingest/enrich/segment/index.js';
+import { segmenterWords } from '../../ingest/enrich/segment/vocabulary.js';
+import { toIndexPayload } from '../../ingest/to-index/index.js';
+import { toClauseDocs, originalTexts } from '../../ingest/to-index/clauses.js';
+import { INDEX_SETTINGS } from '../../ingest/to-index/settings.js';
+import { INDEX } from '../../ingest/to-index/index-names.js';
+import { pushIndexes } from '../../ingest/push.js';
+import type { BuiltCorpus } from '../../ingest/pipeline.js';
+import { createIndexReader, type IndexReader } from '../../src/services/index-reader.js';
+import { createSearchService } from '../../src/services/search-service.js';
+import { gradeHits, loadJudgments, type JudgedHit, type JudgedQuery } from './judgments.js';
+import { mean, ndcgAt, recallAt, reciprocalRank } from './metrics.js';
+
+const K = 10;
+const TASK = { timeout: 600_000, interval: 200 };
+
+interface Config {
+  name: string;
+  describe: string;
+  run(q: JudgedQuery): Promise<JudgedHit[]>;
+}
+
+interface Scores {
+  ndcg: number;
+  recall: number;
+  rr: number;
+}
+
+function score(hits: JudgedHit[], q: JudgedQuery): Scores {
+  const grades = gradeHits(hits.slice(0, K), q.relevant);
+  const judged = q.relevant.map((j) => j.grade);
+  return { ndcg: ndcgAt(grades, judged, K), recall: recallAt(grades, q.relevant.length, K), rr: reciprocalRank(grades, K) };
+}
+
+/** The product's search service over a clauses index of the given uid. */
+function productSearch(reader: IndexReader, uid: string, segmenter: Segmenter, registry: DepartmentRegistry) {
+  const redirected: IndexReader = { ...reader, search: (index, q, p) => reader.search((index === INDEX.clauses ? uid : index) as never, q, p) };
+  const svc = createSearchService({ reader: redirected, segmenter, registry });
+  return async (q: JudgedQuery): Promise<JudgedHit[]> => {
+    const res = await svc.search({ q: q.query, limit: K, offset: 0, sort: 'relevance', facets: false });
+    return res.hits;
+  };
+}
+
+async function createIndex(client: Meilisearch, uid: string, settings: Settings, docs: Array<Record<string, unknown>>) {
+  await client.createIndex(uid, { primaryKey: 'id' }).waitTask(TASK);
+  if (Object.keys(settings).length) await client.index(uid).updateSettings(settings).waitTask(TASK);
+  for (let i = 0; i < docs.length; i += 2000) await client.index(uid).addDocuments(docs.slice(i, i + 2000)).waitTask(TASK);
+}
+
+/** Clause documents of a built corpus segmented by `segmenter` (for variants that change segmentation). */
+function clauseDocs(built: BuiltCorpus, segmenter: Segmenter) {
+  return built.documents.flatMap((doc) => toClauseDocs(doc, segmenter, originalTexts(doc, built.files)));
+}
+
+interface Variant {
+  name: string;
+  describe: string;
+  settings?: (s: Settings) => Settings;
+  segmenter?: SegmenterOptions;
+}
+
+/** Each undoes one choice of the product configuration. */
+const VARIANTS: Variant[] = [
+  { name: 'no-dictionary', describe: 'without the Meilisearch dictionary', settings: ({ dictionary: _d, ...s }) => s },
+  { name: 'no-synonyms', describe: 'without department synonyms', settings: ({ synonyms: _s, ...s }) => s },
+  { name: 'typos-on', describe: 'Meilisearch default typo tolerance', settings: ({ typoTolerance: _t, ...s }) => s },
+  {
+    name: 'ranking-default',
+    describe: "Meilisearch's default ranking rules",
+    settings: (s) => ({ ...s, rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'] }),
+  },
+  {
+    name: 'ranking-attribute-first',
+    describe: 'attribute before proximity',
+    settings: (s) => ({ ...s, rankingRules: ['sort', 'words', 'attribute', 'proximity', 'exactness'] }),
+  },
+  { name: 'no-single-chars', describe: 'index without single characters', segmenter: { singleChars: false } },
+  { name: 'search-mode', describe: "jieba search mode instead of full mode, no single characters (the first version)", segmenter: { singleChars: false, fullMode: false } },
+];
+
+function pad(s: string, n: number): string {
+  // Chinese characters take two columns.
+  const width = [...s].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(0, n - width));
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const withVariants = args.includes('--variants');
+  const jsonAt = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+  // --show id1,id2: print each configuration's top hits for those queries, with their grades.
+  const show = new Set(args.includes('--show') ? (args[args.indexOf('--show') + 1] ?? '').split(',') : []);
+
+  const queries = await loadJudgments();
+  const meili = await startTestMeili();
+  try {
+    const client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
+    const reader = createIndexReader(client);
+    const [files, manifest, registry] = await Promise.all([readRealCorpus(), loadManifest(CORPUS_DIR), loadDepartmentRegistry()]);
+    const words = segmenterWords(registry);
+    const segmenter = createSegmenter({ userWords: words });
+    const built = buildCorpus(files, { manifest, registry });
+    const payload = toIndexPayload(built, { segmenter, registry, corpusHash: 'eval', ingestedAt: new Date().toISOString() });
+    console.error(`eval: ${queries.length} judged queries; indexing ${payload.clauses.length} clauses…`);
+    await pushIndexes(client, payload);
+
+    // Baseline: the same unit clauses (what search returns by default), raw text, default settings.
+    const units = (payload.clauses as Array<Record<string, any>>).filter((c) => c.isUnit);
+    const rawPath = (c: Record<string, any>) =>
+      (c.path as Array<{ label?: string; heading?: string }>).slice(1).map((p) => [p.label, p.heading].filter(Boolean).join(' ')).join(' ');
+    await createIndex(
+      client,
+      'eval_baseline',
+      {},
+      units.map((c) => ({ id: c.id, docTitle: c.docTitle, path: rawPath(c), label: c.label, heading: c.heading, text: c.text })),
+    );
+
+    const configs: Config[] = [
+      { name: 'product', describe: 'the product: segmented fields, settings.ts, planned queries', run: productSearch(reader, INDEX.clauses, segmenter, registry) },
+      {
+        name: 'baseline',
+        describe: 'Meilisearch defaults on raw text, query as typed',
+        run: async (q) => (await client.index('eval_baseline').search(q.query, { limit: K })).hits as unknown as JudgedHit[],
+      },
+    ];
+    if (withVariants) {
+      for (const v of VARIANTS) {
+        const uid = `eval_${v.name.replace(/-/g, '_')}`;
+        const seg = v.segmenter ? createSegmenter({ userWords: words, ...v.segmenter }) : segmenter;
+        const docs = v.segmenter ? clauseDocs(built, seg) : payload.clauses;
+        const settings = v.settings ? v.settings(INDEX_SETTINGS[INDEX.clauses]) : INDEX_SETTINGS[INDEX.clauses];
+        console.error(`eval: variant ${v.name}…`);
+        await createIndex(client, uid, settings, docs);
+        configs.push({ name: v.name, describe: v.describe, run: productSearch(reader, uid, seg, registry) });
+      }
+    }
+
+    const perQuery: Record<string, Record<string, Scores>> = {};
+    for (const q of queries) {
+      perQuery[q.id] = {};
+      for (const c of configs) {
+        const hits = await c.run(q);
+        perQuery[q.id]![c.name] = score(hits, q);
+        if (show.has(q.id) || show.has('all')) {
+          const grades = gradeHits(hits.slice(0, K), q.relevant);
+          console.log(`\n${q.id} ${q.query} — ${c.name}`);
+          hits.slice(0, K).forEach((h, i) => console.log(`  ${i + 1}. [${grades[i]}] 《${h.docTitle.slice(0, 14)}》 ${h.text.replace(/\s+/g, ' ').slice(0, 50)}`));
+        }
+      }
+    }
+
+    const summary = (name: string, qs: JudgedQuery[]) => ({
+      ndcg: mean(qs.map((q) => perQuery[q.id]![name]!.ndcg)),
+      recall: mean(qs.map((q) => perQuery[q.id]![name]!.recall)),
+      mrr: mean(qs.map((q) => perQuery[q.id]![name]!.rr)),
+    });
+    const f = (x: number) => x.toFixed(3);
+
+    console.log(`\nPer query (nDCG@${K}: product / baseline)`);
+    for (const q of queries) {
+      const p = perQuery[q.id]!;
+      console.log(`  ${pad(q.id, 34)} ${pad(q.query.slice(0, 22), 46)} ${f(p.product!.ndcg)}  ${f(p.baseline!.ndcg)}`);
+    }
+    const kinds = [...new Set(queries.map((q) => q.kind))];
+    console.log(`\nBy kind of query (nDCG@${K}: product / baseline)`);
+    for (const kind of kinds) {
+      const qs = queries.filter((q) => q.kind === kind);
+      console.log(`  ${pad(kind, 14)} ${String(qs.length).padStart(3)} queries   ${f(summary('product', qs).ndcg)}  ${f(summary('baseline', qs).ndcg)}`);
+    }
+    console.log(`\nOverall, ${queries.length} queries   nDCG@${K}  recall@${K}  MRR`);
+    const overall: Record<string, ReturnType<typeof summary>> = {};
+    for (const c of configs) {
+      const s = (overall[c.name] = summary(c.name, queries));
+      console.log(`  ${pad(c.name, 26)} ${f(s.ndcg)}    ${f(s.recall)}     ${f(s.mrr)}   ${c.describe}`);
+    }
+    const beats = overall.product!.ndcg > overall.baseline!.ndcg && overall.product!.recall > overall.baseline!.recall;
+    console.log(`\n${beats ? 'OK' : 'FAIL'}: the product ${beats ? 'beats' : 'does not beat'} the default baseline on nDCG@${K} and recall@${K}.`);
+    if (jsonAt) await writeFile(jsonAt, JSON.stringify({ k: K, queries: queries.length, overall, perQuery }, null, 2));
+    return beats ? 0 : 1;
+  } finally {
+    await meili.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(2);
+  },
+);
