@@ -6,6 +6,8 @@ import { INDEX } from './index-names.js';
 import { originalTexts, toClauseDocs, toDocumentDoc } from './clauses.js';
 import { toTaskDocs, toDepartmentDocs } from './tasks.js';
 import { toReferenceDocs } from './references.js';
+import { looseTitleKey, type CatalogueEntry } from '../split/index.js';
+import type { PolicyDocument } from '../model/document.js';
 
 export * from './index-names.js';
 export * from './schemas.js';
@@ -33,7 +35,17 @@ export function toIndexPayload(
     [INDEX.tasks]: toTaskDocs(built.tasks, ctx.segmenter.forIndex),
     [INDEX.departments]: toDepartmentDocs(ctx.registry, built.tasks),
     [INDEX.references]: toReferenceDocs(built.references),
-    [INDEX.catalogue]: built.catalogue.map((e) => ({ ...e })),
+    [INDEX.catalogue]: toCatalogueDocs(built.catalogue, built.documents),
     [INDEX.meta]: [{ id: 'corpus', corpusHash: ctx.corpusHash, ingestedAt: ctx.ingestedAt, counts }],
   } as IndexPayload;
+}
+
+/** Catalogue entries, each linked to the corpus document it lists when there is one. */
+export function toCatalogueDocs(entries: CatalogueEntry[], documents: PolicyDocument[]): Array<Record<string, unknown>> {
+  const byTitle = new Map(documents.map((d) => [looseTitleKey(d.title), d.id]));
+  return entries.map((e) => {
+    const docId = byTitle.get(looseTitleKey(e.title));
+    const year = e.date ? Number(e.date.slice(0, 4)) : undefined;
+    return { ...e, ...(year ? { year } : {}), ...(docId ? { docId } : {}) };
+  });
 }

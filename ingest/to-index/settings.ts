@@ -97,7 +97,7 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   },
   [INDEX.catalogue]: {
     searchableAttributes: ['title'],
-    filterableAttributes: ['number', 'issuer'],
+    filterableAttributes: ['number', 'issuer', 'year', 'docId'],
     sortableAttributes: ['number'],
     pagination: PAGINATION,
   },

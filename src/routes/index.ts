@@ -7,6 +7,7 @@ import departments from './departments.js';
 import tasks from './tasks.js';
 import references from './references.js';
 import citations from './citations.js';
+import catalogue from './catalogue.js';
 
 /** Every route plugin of the API, registered in this order by app.ts. */
-export const routes: FastifyPluginAsync[] = [health, search, documents, clauses, departments, tasks, references, citations];
+export const routes: FastifyPluginAsync[] = [health, search, documents, clauses, departments, tasks, references, citations, catalogue];

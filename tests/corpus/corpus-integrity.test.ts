@@ -96,3 +96,23 @@ describe('the ingested corpus', () => {
     for (const doc of corpus.documents) expect(JSON.parse(JSON.stringify(doc.root))).toEqual(doc.root);
   });
 });
+
+describe('stable identifiers', () => {
+  it('gives the same ids when the same corpus is ingested again, and keeps them when a file is added', async () => {
+    const { readRealCorpus } = await import('../helpers/corpus.js');
+    const { buildCorpus } = await import('../../ingest/pipeline.js');
+    const { loadDepartmentRegistry } = await import('../../ingest/departments/index.js');
+    const registry = await loadDepartmentRegistry();
+    const files = await readRealCorpus();
+    const idsOf = (docs: BuiltCorpus['documents']) =>
+      new Map(docs.flatMap((d) => [...walk(d.root)].map(([n]) => [n.id, n.citation] as const)));
+    const again = idsOf(buildCorpus(files, { registry }).documents);
+    const first = idsOf(buildCorpus(files, { registry }).documents);
+    expect([...again]).toEqual([...first]);
+    // Only the small stand-alone files: their ids must be the ones the full corpus gives them.
+    const small = files.filter((f) => f.text.length < 20_000);
+    const subset = idsOf(buildCorpus(small, { registry }).documents);
+    expect(subset.size).toBeGreaterThan(50);
+    for (const [id] of subset) expect(first.has(id), id).toBe(true);
+  });
+});

@@ -94,6 +94,7 @@ const VARIANTS: Variant[] = [
     describe: 'attribute before proximity',
     settings: (s) => ({ ...s, rankingRules: ['sort', 'words', 'attribute', 'proximity', 'exactness'] }),
   },
+  { name: 'one-stream', describe: 'all tokens interleaved in text order (no coarse stream first)', segmenter: { interleave: true } },
   { name: 'no-single-chars', describe: 'index without single characters', segmenter: { singleChars: false } },
   { name: 'search-mode', describe: "jieba search mode instead of full mode, no single characters (the first version)", segmenter: { singleChars: false, fullMode: false } },
 ];
@@ -110,6 +111,9 @@ async function main(): Promise<number> {
   const jsonAt = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
   // --show id1,id2: print each configuration's top hits for those queries, with their grades.
   const show = new Set(args.includes('--show') ? (args[args.indexOf('--show') + 1] ?? '').split(',') : []);
+  // --pool file: write the unjudged hits of every configuration's top ten, to be judged by hand (see README.md).
+  const poolAt = args.includes('--pool') ? args[args.indexOf('--pool') + 1] : undefined;
+  const pool: Record<string, { query: string; unjudged: Array<{ doc: string; text: string; by: string[] }> }> = {};
 
   const queries = await loadJudgments();
   const meili = await startTestMeili();
@@ -161,6 +165,16 @@ async function main(): Promise<number> {
       for (const c of configs) {
         const hits = await c.run(q);
         perQuery[q.id]![c.name] = score(hits, q);
+        if (poolAt) {
+          const entry = (pool[q.id] ??= { query: q.query, unjudged: [] });
+          gradeHits(hits.slice(0, K), q.relevant).forEach((g, i) => {
+            if (g > 0) return;
+            const h = hits[i]!;
+            const seen = entry.unjudged.find((u) => u.doc === h.docTitle && u.text === h.text);
+            if (seen) seen.by.push(c.name);
+            else entry.unjudged.push({ doc: h.docTitle, text: h.text, by: [c.name] });
+          });
+        }
         if (show.has(q.id) || show.has('all')) {
           const grades = gradeHits(hits.slice(0, K), q.relevant);
           console.log(`\n${q.id} ${q.query} — ${c.name}`);
@@ -195,6 +209,7 @@ async function main(): Promise<number> {
     }
     const beats = overall.product!.ndcg > overall.baseline!.ndcg && overall.product!.recall > overall.baseline!.recall;
     console.log(`\n${beats ? 'OK' : 'FAIL'}: the product ${beats ? 'beats' : 'does not beat'} the default baseline on nDCG@${K} and recall@${K}.`);
+    if (poolAt) await writeFile(poolAt, JSON.stringify(pool, null, 1));
     if (jsonAt) await writeFile(jsonAt, JSON.stringify({ k: K, queries: queries.length, overall, perQuery }, null, 2));
     return beats ? 0 : 1;
   } finally {

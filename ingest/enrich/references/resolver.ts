@@ -167,7 +167,8 @@ interface CatalogueItem extends Titled {
   entry: LibraryCatalogueEntry;
 }
 
-const DOC_KIND_NAMES: Record<string, string> = { law: '法', regulation: '条例', rules: '办法' };
+/** Kinds named in words in a reason ("the law 《…》 has 79 articles"). */
+const LEGAL_KINDS = new Set(['law', 'regulation', 'rules']);
 
 /** The article, paragraph and item a locator names, or why it cannot be found. */
 function findClause(doc: LibraryDocument, l: Locator): { path: string[] } | { reason: string } {
@@ -178,8 +179,8 @@ function findClause(doc: LibraryDocument, l: Locator): { path: string[] } | { re
   if (!doc.articles.length) return { reason: `${title} is not divided into articles; there is no 第${formatNumeral(l.article)}条` };
   const art: LibraryArticle | undefined = doc.articles.find((a) => a.number === l.article);
   if (!art) {
-    const what = DOC_KIND_NAMES[doc.kind ?? ''] ? `the ${doc.kind}` : title;
-    return { reason: `${what} ${title === what ? '' : `${title} `}has ${doc.articles.length} articles; there is no 第${formatNumeral(l.article)}条`.replace(/\s+/g, ' ') };
+    const what = LEGAL_KINDS.has(doc.kind ?? '') ? `the ${doc.kind} ${title}` : title;
+    return { reason: `${what} has ${doc.articles.length} articles; there is no 第${formatNumeral(l.article)}条` };
   }
   const path = [art.id];
   if (l.paragraph === undefined && l.item === undefined) return { path };

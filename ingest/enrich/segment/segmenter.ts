@@ -23,7 +23,12 @@ export interface Segmenter {
    * characters: the terms worth highlighting.
    */
   words(text: string): string[];
-  /** Every token indexed for `text`, in text order (`words` + single characters + locators). */
+  /**
+   * Every token indexed for `text`: first the text as exact-mode words (with
+   * its punctuation, so positions and proximity stay true), then STREAM_BREAK,
+   * then the other tokens a query word may be (overlapping words, single
+   * characters, locators) in text order.
+   */
   indexTokens(text: string): string[];
   /** `indexTokens` joined by spaces: what goes into a `*Seg` field. */
   forIndex(text: string): string;
@@ -50,6 +55,8 @@ export interface SegmenterOptions {
   singleChars?: boolean;
   /** Index every dictionary word inside the text, jieba full mode (default true; false only for measurements). */
   fullMode?: boolean;
+  /** Interleave both token streams in text order instead of coarse-then-extra (default false; true only for measurements). */
+  interleave?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -72,6 +79,12 @@ const inserted = new Set<string>();
 const LATIN_RUN = /[A-Za-z0-9]+(?:[.+][A-Za-z0-9]+)*\+?/g;
 const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const PUNCT_OR_SPACE = /^[\s\p{P}\p{S}]+$/u;
+/**
+ * Between the two token streams of an indexed text: a hard separator, which
+ * Meilisearch counts as eight positions — beyond its proximity range — so no
+ * word of one stream is ever "near" a word of the other.
+ */
+export const STREAM_BREAK = '。';
 
 interface Token {
   word: string;
@@ -122,38 +135,61 @@ export function createSegmenter(opts: SegmenterOptions = {}): Segmenter {
     if (last < folded.length) han(folded.slice(last), last);
   };
 
-  const tokensOf = (text: string, withChars: boolean, withLocators: boolean): Token[] => {
+  /**
+   * The tokens of a text in two streams. `coarse`: the text as a reader
+   * would split it (exact mode, no HMM guesses — the same words a query gets),
+   * punctuation kept as Meilisearch separators, so positions and proximity
+   * mean what they say. `extra`: everything else a query word may be —
+   * overlapping dictionary words, HMM words, single characters, locators —
+   * in text order.
+   */
+  const streamsOf = (text: string, withChars: boolean, withLocators: boolean): { coarse: Token[]; extra: Token[] } => {
     const folded = foldText(text);
-    const tokens: Token[] = [];
+    const coarse: Token[] = [];
+    const extra: Token[] = [];
     scan(
       folded,
       (chunk, base) => {
-        // Exact mode with HMM brings words the dictionary lacks (names); full mode every dictionary word.
-        const coarse = locate(chunk, j.cut(chunk, true), base);
-        tokens.push(...coarse);
-        if (fullMode) tokens.push(...locate(chunk, j.cutAll(chunk), base));
-        // Search mode only splits each coarse word further (the measured baseline of full mode).
-        else for (const c of coarse) tokens.push(...locate(c.word, j.cutForSearch(c.word, true).filter((w) => w !== c.word), c.start, false));
+        const exact = locate(chunk, j.cut(chunk, false), base);
+        coarse.push(...exact);
+        extra.push(...locate(chunk, j.cut(chunk, true), base));
+        if (fullMode) extra.push(...locate(chunk, j.cutAll(chunk), base));
+        // Search mode only splits each coarse word further (the first version, kept for measurements).
+        else for (const c of exact) extra.push(...locate(c.word, j.cutForSearch(c.word, true).filter((w) => w !== c.word), c.start, false));
         if (withChars) {
-          for (let i = 0; i < chunk.length; i++) if (HAN_CHAR.test(chunk[i]!)) tokens.push({ word: chunk[i]!, start: base + i });
+          for (let i = 0; i < chunk.length; i++) if (HAN_CHAR.test(chunk[i]!)) extra.push({ word: chunk[i]!, start: base + i });
         }
       },
-      (run, start) => tokens.push({ word: run, start }),
+      (run, start) => coarse.push({ word: run, start }),
     );
-    if (withLocators) for (const l of findLocators(folded)) tokens.push({ word: l.term, start: l.start });
-    // Text order, longest first at one place; each (place, word) once.
-    tokens.sort((a, b) => a.start - b.start || b.word.length - a.word.length);
+    if (withLocators) for (const l of findLocators(folded)) extra.push({ word: l.term, start: l.start });
     const seen = new Set<string>();
-    return tokens.filter((t) => {
+    const keep = (t: Token) => {
       const key = `${t.start}:${t.word}`;
-      if (seen.has(key) || PUNCT_OR_SPACE.test(t.word)) return false;
+      if (seen.has(key) || /^\s+$/.test(t.word)) return false;
       seen.add(key);
       return true;
-    });
+    };
+    const inCoarse = coarse.filter(keep);
+    // Text order, longest first at one place; each (place, word) once, punctuation only in the coarse stream.
+    extra.sort((a, b) => a.start - b.start || b.word.length - a.word.length);
+    return { coarse: inCoarse, extra: extra.filter((t) => !PUNCT_OR_SPACE.test(t.word) && keep(t)) };
   };
 
-  const words = (text: string) => tokensOf(text, false, false).filter((t) => t.word.length > 1 || !HAN_CHAR.test(t.word)).map((t) => t.word);
-  const indexTokens = (text: string) => tokensOf(text, singleChars, true).map((t) => t.word);
+  const words = (text: string) => {
+    const { coarse, extra } = streamsOf(text, false, false);
+    return [...coarse, ...extra]
+      .sort((a, b) => a.start - b.start || b.word.length - a.word.length)
+      .filter((t) => !PUNCT_OR_SPACE.test(t.word) && (t.word.length > 1 || !HAN_CHAR.test(t.word)))
+      .map((t) => t.word);
+  };
+  const indexTokens = (text: string) => {
+    const { coarse, extra } = streamsOf(text, singleChars, true);
+    if (opts.interleave) {
+      return [...coarse, ...extra].sort((a, b) => a.start - b.start || b.word.length - a.word.length).map((t) => t.word);
+    }
+    return [...coarse.map((t) => t.word), ...(extra.length ? [STREAM_BREAK] : []), ...extra.map((t) => t.word)];
+  };
 
   const queryWords = (text: string): string[] => {
     const folded = foldText(text);

@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { Meilisearch } from 'meilisearch';
-import { buildApp } from '../../src/app.js';
-import { runIngest } from '../../ingest/run-ingest.js';
-import { CORPUS_DIR } from '../helpers/corpus.js';
-import { startTestMeili, type TestMeili } from '../helpers/meili.js';
+import { buildTestApp } from './helpers.js';
 
 /**
- * The reference and citation routes against a real Meilisearch holding the real
- * corpus (one server and one ingest for this file).
+ * The reference and citation routes against the shared real Meilisearch
+ * holding the real corpus (tests/integration/global-setup.ts).
  */
-let meili: TestMeili;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  meili = await startTestMeili();
-  await runIngest({ client: new Meilisearch({ host: meili.url, apiKey: meili.masterKey }), paths: [CORPUS_DIR] });
-  app = await buildApp({ meili: { host: meili.url, apiKey: meili.masterKey } });
-}, 300_000);
+  app = await buildTestApp();
+});
 
 afterAll(async () => {
   await app?.close();
-  await meili?.stop();
 });
 
 const get = async (url: string) => {
