@@ -17,12 +17,34 @@ export interface AppOptions {
 export const BODY_LIMIT = 256 * 1024;
 
 /**
+ * Node's HTTP parser rejects some requests before Fastify sees them — most
+ * often a query string with raw (not percent-encoded) Chinese, as typed into
+ * curl. Answer in the API's own error format and say how to fix it.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (!socket.writable) {
+    socket.destroy(err);
+    return;
+  }
+  const body = JSON.stringify({
+    error: {
+      code: 'INVALID_REQUEST',
+      message:
+        'The HTTP request could not be parsed. Percent-encode non-ASCII characters in the URL (e.g. curl -G URL --data-urlencode "q=数据安全").',
+    },
+  });
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
  * Builds the API as a Fastify instance without listening (server.ts listens;
  * tests call `app.inject`). Routes are thin: they validate with zod schemas and
  * call services created from `app.reader`.
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, clientErrorHandler: answerClientError });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -44,6 +44,8 @@ export const SearchHit = z.object({
   citation: z.string(),
   owners: z.array(Owner),
   url: z.string(),
+  /** True when the hit lacks some of the query's words (shown after every hit that has them all). */
+  partial: z.boolean(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
@@ -51,7 +53,7 @@ export const FacetCounts = z.record(z.string(), z.record(z.string(), z.number())
 
 /** Something the reader should know about how the query was understood. */
 export const SearchNotice = z.object({
-  /** unknown-department: a department-like name not in the registry (matched verbatim only); relaxed: no clause had every word. */
+  /** unknown-department: a department-like name not in the registry (matched verbatim only); relaxed: partial matches follow the full ones. */
   code: z.enum(['unknown-department', 'relaxed']),
   message: z.string(),
   suggestions: z.array(z.string()).optional(),
@@ -68,12 +70,14 @@ export const SearchResponse = z.object({
   phrases: z.array(z.string()),
   /** Department names recognised in the query, with the registry's canonical name (searched with all its aliases). */
   departments: z.array(z.object({ asWritten: z.string(), canonical: z.string() })),
-  /** 'all': every hit has every word; 'frequency': nothing had every word, the rarest ones were kept. */
+  /** 'all': every hit has every word; 'frequency': hits with every word, then hits with the rarer words (partial). */
   matchingStrategy: z.enum(['all', 'frequency']),
   notices: z.array(SearchNotice),
   total: z.number().int(),
   /** False when `total` is a lower bound (a phrase query with more candidates than are checked). */
   totalIsExact: z.boolean(),
+  /** How many of the `total` hits contain every word (the rest are partial matches, listed after them). */
+  totalAllWords: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
   hits: z.array(SearchHit),

@@ -100,6 +100,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       citation: h.citation,
       owners: h.owners ?? [],
       url: clauseUrl(h.id),
+      partial: isPartial(h),
     };
   };
 
@@ -128,6 +129,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       let totalIsExact = true;
       let facetCounts: Record<string, Record<string, number>> | undefined;
       let strategy: 'all' | 'frequency' = 'all';
+      let totalAllWords = 0;
       let processingTimeMs: number;
 
       if (plan.phrases.length) {
@@ -135,6 +137,7 @@ export function createSearchService(deps: SearchServiceDeps) {
         const verified = res.hits.filter((h) => containsPhrases(h.text, plan.phrases, segmenter.fold));
         totalIsExact = (res.totalHits ?? 0) <= PHRASE_CANDIDATES;
         total = verified.length;
+        totalAllWords = total;
         hits = verified.slice(q.offset, q.offset + q.limit);
         if (facets) facetCounts = countFacets(verified);
         processingTimeMs = res.processingTimeMs;
@@ -145,18 +148,24 @@ export function createSearchService(deps: SearchServiceDeps) {
             ...base,
             matchingStrategy,
             facets,
+            showRankingScoreDetails: matchingStrategy !== 'all',
             ...(window ? { page: window.page, hitsPerPage: window.hitsPerPage } : { offset: q.offset, limit: q.limit }),
           });
+        const count = (r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
         let res = await run('all');
-        const count = (r: typeof res) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
-        // Nothing has every word: show clauses with most of them, and say so. Never for a department name
-        // (it is pinned as a required word only in 'all'), so a relaxed result cannot swap one body for another.
-        if (count(res) === 0 && plan.words.length > 1 && plan.departments.length === 0) {
+        totalAllWords = count(res);
+        // Clauses with every word come first. When they do not fill this page, the page goes on with
+        // clauses holding the rarest words (Meilisearch's 'frequency' strategy ranks every-word clauses
+        // first, in the same order), each marked partial — never passed off as a full match.
+        if (plan.words.length > 1 && q.offset + q.limit > totalAllWords) {
           const relaxed = await run('frequency');
-          if (count(relaxed) > 0) {
+          if (count(relaxed) > totalAllWords) {
             res = relaxed;
             strategy = 'frequency';
-            notices.push({ code: 'relaxed', message: 'No clause contains every word; showing clauses that contain the rarest of them.' });
+            notices.push({
+              code: 'relaxed',
+              message: `${totalAllWords} clauses contain every word; the ones after them contain only some (marked partial).`,
+            });
           }
         }
         total = count(res);
@@ -178,6 +187,7 @@ export function createSearchService(deps: SearchServiceDeps) {
         notices,
         total,
         totalIsExact,
+        totalAllWords,
         limit: q.limit,
         offset: q.offset,
         hits: hits.map((h) => toHit(h, plan)),
@@ -189,6 +199,12 @@ export function createSearchService(deps: SearchServiceDeps) {
   };
 }
 export type SearchService = ReturnType<typeof createSearchService>;
+
+/** True when Meilisearch matched fewer words in the hit than the query has (a relaxed match). */
+function isPartial(h: Record<string, unknown>): boolean {
+  const words = (h._rankingScoreDetails as { words?: { matchingWords: number; maxMatchingWords: number } } | undefined)?.words;
+  return !!words && words.matchingWords < words.maxMatchingWords;
+}
 
 /** Meilisearch's facet distribution under the names of the query parameters. */
 function renameFacets(dist: Record<string, Record<string, number>>): Record<string, Record<string, number>> {

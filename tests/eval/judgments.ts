@@ -15,6 +15,8 @@ export const Judgment = z.object({
   text: z.string().min(2),
   /** 3: about exactly this; 2: substantially about it; 1: a useful mention. */
   grade: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** Judged after a configuration returned it (pooling), rather than found by searching the corpus for the need. */
+  pooled: z.boolean().optional(),
 });
 export type Judgment = z.infer<typeof Judgment>;
 

@@ -81,6 +81,7 @@ interface Variant {
 
 /** Each undoes one choice of the product configuration. */
 const VARIANTS: Variant[] = [
+  { name: 'control', describe: 'the product again, in another index: the noise floor of these figures' },
   { name: 'no-dictionary', describe: 'without the Meilisearch dictionary', settings: ({ dictionary: _d, ...s }) => s },
   { name: 'no-synonyms', describe: 'without department synonyms', settings: ({ synonyms: _s, ...s }) => s },
   { name: 'typos-on', describe: 'Meilisearch default typo tolerance', settings: ({ typoTolerance: _t, ...s }) => s },
