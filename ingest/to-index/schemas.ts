@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocKind, DocumentSource } from '../model/document.js';
+import { DocKind, DocumentMeta } from '../model/document.js';
 import { NodeKind, SourceSpan } from '../model/tree.js';
 
 /** One ancestor in a clause's breadcrumb. */
@@ -83,20 +83,9 @@ export const OutlineNode: z.ZodType<OutlineNode> = z.lazy(() =>
   }),
 ) as z.ZodType<OutlineNode>;
 
-/** The `documents` index: one per logical document. */
-export const DocumentDoc = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: DocKind,
-  issuer: z.string().optional(),
-  date: z.string().optional(),
-  year: z.number().int().optional(),
-  docNumber: z.string().optional(),
-  version: z.string().optional(),
-  sources: z.array(DocumentSource),
+/** The `documents` index: one per logical document — its metadata plus what listings and citations need. */
+export const DocumentDoc = DocumentMeta.extend({
   attachments: z.array(z.string()),
-  attachmentOf: z.string().optional(),
-  partOf: z.string().optional(),
   counts: z.record(z.string(), z.number().int()),
   outline: OutlineNode,
   /** Short forms a citation may use (the title without 中华人民共和国, a defined 简称…). */

@@ -37,10 +37,12 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   [INDEX.clauses]: {
     searchableAttributes: ['headingSeg', 'textSeg', 'pathSeg'],
     filterableAttributes: [
+      'id',
       'docId',
       'docTitle',
       'docKind',
       'kind',
+      'label',
       'issuer',
       'year',
       'isUnit',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DocKind, DocumentSource } from '../../ingest/model/document.js';
+import { DocKind } from '../../ingest/model/document.js';
 import { NodeKind } from '../../ingest/model/tree.js';
-import { Owner, OutlineNode, PathEntry } from '../../ingest/to-index/schemas.js';
+import { DocumentDoc, Owner, PathEntry } from '../../ingest/to-index/schemas.js';
 import { Id, Limit, Offset, ShortText } from './common.js';
 
 export const DocumentListQuery = z.object({
@@ -12,20 +12,19 @@ export const DocumentListQuery = z.object({
   offset: Offset,
 });
 
-export const DocumentSummary = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: DocKind,
-  issuer: z.string().optional(),
-  date: z.string().optional(),
-  year: z.number().int().optional(),
-  docNumber: z.string().optional(),
-  version: z.string().optional(),
-  partOf: z.string().optional(),
-  attachmentOf: z.string().optional(),
-  counts: z.record(z.string(), z.number().int()),
-  url: z.string(),
-});
+export const DocumentSummary = DocumentDoc.pick({
+  id: true,
+  title: true,
+  kind: true,
+  issuer: true,
+  date: true,
+  year: true,
+  docNumber: true,
+  version: true,
+  partOf: true,
+  attachmentOf: true,
+  counts: true,
+}).extend({ url: z.string() });
 
 export const DocumentList = z.object({
   total: z.number().int(),
@@ -34,12 +33,7 @@ export const DocumentList = z.object({
   documents: z.array(DocumentSummary),
 });
 
-export const DocumentDetail = DocumentSummary.extend({
-  sources: z.array(DocumentSource),
-  attachments: z.array(z.string()),
-  aliases: z.array(z.string()),
-  outline: OutlineNode,
-});
+export const DocumentDetail = DocumentSummary.extend(DocumentDoc.pick({ sources: true, attachments: true, aliases: true, outline: true }).shape);
 
 export const DocParams = z.object({ id: Id });
 

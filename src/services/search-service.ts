@@ -5,7 +5,7 @@ import type { ClauseDoc } from '../../ingest/to-index/schemas.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 import { ApiError } from '../errors.js';
 import type { SearchHit, SearchNotice, SearchQuery, SearchResponse } from '../schemas/search.js';
-import { and, eq } from './filter.js';
+import { and, anyOf, eq } from './filter.js';
 import { highlight } from './highlight.js';
 import type { IndexReader } from './index-reader.js';
 import { containsPhrases, planQuery, type QueryPlan } from './search-query.js';
@@ -23,6 +23,10 @@ const HIT_FIELDS = ['id', 'docId', 'docTitle', 'kind', 'label', 'heading', 'path
  * candidates the total is a lower bound (`totalIsExact: false`).
  */
 export const PHRASE_CANDIDATES = 1000;
+
+/** Clauses labelled with an article number named in the query, put first (see directHits). */
+export const DIRECT_HITS = 5;
+const LOCATOR_WORD = /^第[零〇一二两三四五六七八九十百千]+[编章节条款项目]$/;
 
 /** Characters in a snippet (default 120): about two lines of a results page. */
 export const SNIPPET_CHARS = 120;
@@ -104,6 +108,90 @@ export function createSearchService(deps: SearchServiceDeps) {
     };
   };
 
+  /** One ranked list of clauses for the plan: the page asked for, its total and how it was matched. */
+  interface Ranked {
+    hits: ClauseHit[];
+    total: number;
+    totalIsExact: boolean;
+    totalAllWords: number;
+    strategy: 'all' | 'frequency';
+    facets?: Record<string, Record<string, number>>;
+    processingTimeMs: number;
+  }
+
+  /** Quoted phrases: Meilisearch narrows (all words), the phrase is checked here, totals count verified hits. */
+  const searchPhrases = async (plan: QueryPlan, params: SearchParams, offset: number, limit: number, facets: boolean): Promise<Ranked> => {
+    const res = await reader.search<ClauseHit>(INDEX.clauses, plan.words.join(' '), { ...params, page: 1, hitsPerPage: PHRASE_CANDIDATES });
+    const verified = res.hits.filter((h) => containsPhrases(h.text, plan.phrases, segmenter.fold));
+    return {
+      hits: verified.slice(offset, offset + limit),
+      total: verified.length,
+      totalIsExact: (res.totalHits ?? 0) <= PHRASE_CANDIDATES,
+      totalAllWords: verified.length,
+      strategy: 'all',
+      ...(facets ? { facets: countFacets(verified) } : {}),
+      processingTimeMs: res.processingTimeMs,
+    };
+  };
+
+  /**
+   * Clauses with every word first. When they do not fill the page, the page
+   * goes on with clauses holding the rarest words (Meilisearch's 'frequency'
+   * strategy ranks every-word clauses first, in the same order), each marked
+   * partial — never passed off as a full match.
+   */
+  const searchWords = async (plan: QueryPlan, params: SearchParams, offset: number, limit: number, facets: string[] | undefined): Promise<Ranked> => {
+    const window = pageWindow(offset, limit);
+    const run = (matchingStrategy: 'all' | 'frequency') =>
+      reader.search<ClauseHit>(INDEX.clauses, plan.words.join(' '), {
+        ...params,
+        matchingStrategy,
+        facets,
+        showRankingScoreDetails: matchingStrategy !== 'all',
+        ...(window ? { page: window.page, hitsPerPage: window.hitsPerPage } : { offset, limit }),
+      });
+    const count = (r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
+    let res = await run('all');
+    const totalAllWords = count(res);
+    let strategy: Ranked['strategy'] = 'all';
+    if (plan.words.length > 1 && offset + limit > totalAllWords) {
+      const relaxed = await run('frequency');
+      if (count(relaxed) > totalAllWords) {
+        res = relaxed;
+        strategy = 'frequency';
+      }
+    }
+    return {
+      hits: window ? res.hits.slice(window.skip, window.skip + limit) : res.hits,
+      total: count(res),
+      totalIsExact: res.totalHits !== undefined,
+      totalAllWords,
+      strategy,
+      ...(facets ? { facets: renameFacets(res.facetDistribution ?? {}) } : {}),
+      processingTimeMs: res.processingTimeMs,
+    };
+  };
+
+  /**
+   * A query naming an article (网络安全法 第二十一条, 第13条) wants that article
+   * first, though a clause citing it (除本法第二十一条的规定外…) may rank higher
+   * on words alone: clauses LABELLED with the locator, among those matching
+   * the other words, lead the list. Returns them (at most DIRECT_HITS).
+   */
+  const directHits = async (plan: QueryPlan, filter: string | undefined): Promise<ClauseHit[]> => {
+    const locators = plan.words.filter((w) => LOCATOR_WORD.test(w));
+    if (locators.length !== 1 || plan.phrases.length) return [];
+    const others = plan.words.filter((w) => w !== locators[0]).join(' ');
+    const res = await reader.search<ClauseHit>(INDEX.clauses, others, {
+      filter: and(filter, eq('label', locators[0]!)),
+      attributesToRetrieve: HIT_FIELDS,
+      locales: ['cmn'],
+      matchingStrategy: 'all',
+      limit: DIRECT_HITS,
+    });
+    return res.hits;
+  };
+
   return {
     async search(q: SearchQuery): Promise<SearchResponse> {
       const plan = planQuery(q.q, { segmenter, registry });
@@ -117,63 +205,34 @@ export function createSearchService(deps: SearchServiceDeps) {
       );
       const sort = q.sort === 'newest' ? ['date:desc', 'year:desc', 'order:asc'] : q.sort === 'oldest' ? ['date:asc', 'year:asc', 'order:asc'] : undefined;
       const facets = q.facets ? Object.values(FACET_FIELDS) : undefined;
-      const base: SearchParams = { filter, sort, attributesToRetrieve: HIT_FIELDS, locales: ['cmn'], matchingStrategy: 'all' };
+
+      // Direct hits only reorder a relevance ranking; a date order is kept as asked.
+      const direct = sort ? [] : await directHits(plan, filter);
+      const rest = and(filter, direct.length > 0 && `NOT (${anyOf('id', direct.map((h) => h.id))})`);
+      const params: SearchParams = { filter: rest, sort, attributesToRetrieve: HIT_FIELDS, locales: ['cmn'], matchingStrategy: 'all' };
+      // The list is direct hits, then the rest: a page may start inside either part.
+      const fromDirect = direct.slice(q.offset, q.offset + q.limit);
+      const restOffset = Math.max(0, q.offset - direct.length);
+      const restLimit = Math.max(1, q.limit - fromDirect.length);
+      const ranked = plan.phrases.length
+        ? await searchPhrases(plan, params, restOffset, restLimit, !!facets)
+        : await searchWords(plan, params, restOffset, restLimit, facets);
+      const hits = [...fromDirect, ...ranked.hits].slice(0, q.limit);
+
       const notices: SearchNotice[] = plan.unknownDepartments.map((u) => ({
         code: 'unknown-department' as const,
         message: `“${u.asWritten}” is not a known department; only clauses naming it exactly are shown.`,
         suggestions: u.suggestions,
       }));
-      const query = plan.words.join(' ');
-      let hits: ClauseHit[];
-      let total: number;
-      let totalIsExact = true;
-      let facetCounts: Record<string, Record<string, number>> | undefined;
-      let strategy: 'all' | 'frequency' = 'all';
-      let totalAllWords = 0;
-      let processingTimeMs: number;
-
-      if (plan.phrases.length) {
-        const res = await reader.search<ClauseHit>(INDEX.clauses, query, { ...base, page: 1, hitsPerPage: PHRASE_CANDIDATES });
-        const verified = res.hits.filter((h) => containsPhrases(h.text, plan.phrases, segmenter.fold));
-        totalIsExact = (res.totalHits ?? 0) <= PHRASE_CANDIDATES;
-        total = verified.length;
-        totalAllWords = total;
-        hits = verified.slice(q.offset, q.offset + q.limit);
-        if (facets) facetCounts = countFacets(verified);
-        processingTimeMs = res.processingTimeMs;
-      } else {
-        const window = pageWindow(q.offset, q.limit);
-        const run = (matchingStrategy: 'all' | 'frequency') =>
-          reader.search<ClauseHit>(INDEX.clauses, query, {
-            ...base,
-            matchingStrategy,
-            facets,
-            showRankingScoreDetails: matchingStrategy !== 'all',
-            ...(window ? { page: window.page, hitsPerPage: window.hitsPerPage } : { offset: q.offset, limit: q.limit }),
-          });
-        const count = (r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
-        let res = await run('all');
-        totalAllWords = count(res);
-        // Clauses with every word come first. When they do not fill this page, the page goes on with
-        // clauses holding the rarest words (Meilisearch's 'frequency' strategy ranks every-word clauses
-        // first, in the same order), each marked partial — never passed off as a full match.
-        if (plan.words.length > 1 && q.offset + q.limit > totalAllWords) {
-          const relaxed = await run('frequency');
-          if (count(relaxed) > totalAllWords) {
-            res = relaxed;
-            strategy = 'frequency';
-            notices.push({
-              code: 'relaxed',
-              message: `${totalAllWords} clauses contain every word; the ones after them contain only some (marked partial).`,
-            });
-          }
-        }
-        total = count(res);
-        totalIsExact = res.totalHits !== undefined;
-        hits = window ? res.hits.slice(window.skip, window.skip + q.limit) : res.hits;
-        if (facets) facetCounts = renameFacets(res.facetDistribution ?? {});
-        processingTimeMs = res.processingTimeMs;
+      const totalAllWords = ranked.totalAllWords + direct.length;
+      if (ranked.strategy === 'frequency') {
+        notices.push({
+          code: 'relaxed',
+          message: `${totalAllWords} clauses contain every word; the ones after them contain only some (marked partial).`,
+        });
       }
+      let facetCounts = ranked.facets;
+      if (facetCounts && direct.length) facetCounts = mergeFacets(facetCounts, countFacets(direct));
 
       const documents: Record<string, string> = {};
       for (const h of hits) documents[h.docId] = h.docTitle;
@@ -183,17 +242,17 @@ export function createSearchService(deps: SearchServiceDeps) {
         dropped: plan.dropped,
         phrases: plan.phrases,
         departments: plan.departments,
-        matchingStrategy: strategy,
+        matchingStrategy: ranked.strategy,
         notices,
-        total,
-        totalIsExact,
+        total: ranked.total + direct.length,
+        totalIsExact: ranked.totalIsExact,
         totalAllWords,
         limit: q.limit,
         offset: q.offset,
         hits: hits.map((h) => toHit(h, plan)),
         ...(facetCounts ? { facets: facetCounts } : {}),
         documents,
-        processingTimeMs,
+        processingTimeMs: ranked.processingTimeMs,
       };
     },
   };
@@ -210,6 +269,17 @@ function isPartial(h: Record<string, unknown>): boolean {
 function renameFacets(dist: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   for (const [name, field] of Object.entries(FACET_FIELDS) as Array<[FacetName, string]>) out[name] = dist[field] ?? {};
+  return out;
+}
+
+/** Adds two sets of facet counts. */
+function mergeFacets(a: Record<string, Record<string, number>>, b: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const bucket: Record<string, number> = { ...(a[name] ?? {}) };
+    for (const [v, n] of Object.entries(b[name] ?? {})) bucket[v] = (bucket[v] ?? 0) + n;
+    out[name] = bucket;
+  }
   return out;
 }
 
