@@ -3,8 +3,12 @@ import { ALL_INDEXES, INDEX, type IndexName } from './to-index/index-names.js';
 import { INDEX_SETTINGS } from './to-index/settings.js';
 import { MeiliTaskFailedError, toMeiliError } from '../src/meili/errors.js';
 
-/** What goes into each index, already converted to index documents. */
-export type IndexPayload = Record<IndexName, Array<Record<string, unknown>>>;
+/**
+ * What goes into each index, already converted to index documents. Any
+ * iterable: a generator lets the clause documents (the bulk, with their
+ * segmented fields) be produced batch by batch instead of all at once.
+ */
+export type IndexPayload = Record<IndexName, Iterable<Record<string, unknown>>>;
 
 export interface PushOptions {
   /** Documents sent per request (default 2000). */
@@ -55,13 +59,24 @@ export async function pushIndexes(client: Meilisearch, payload: IndexPayload, op
       const uid = buildName(name);
       await waitOk(client.createIndex(uid, { primaryKey: 'id' }), timeout);
       await waitOk(client.index(uid).updateSettings(INDEX_SETTINGS[name]), timeout);
-      const docs = payload[name];
-      const tasks = [];
-      for (let i = 0; i < docs.length; i += batchSize) {
-        tasks.push(client.index(uid).addDocuments(docs.slice(i, i + batchSize), { primaryKey: 'id' }));
+      // At most two batches in flight: Meilisearch indexes one while the next is built and sent.
+      const inFlight: Array<Parameters<typeof waitOk>[0]> = [];
+      let batch: Array<Record<string, unknown>> = [];
+      let count = 0;
+      const send = async () => {
+        if (!batch.length) return;
+        inFlight.push(client.index(uid).addDocuments(batch, { primaryKey: 'id' }));
+        count += batch.length;
+        batch = [];
+        if (inFlight.length >= 2) await waitOk(inFlight.shift()!, timeout);
+      };
+      for (const doc of payload[name]) {
+        batch.push(doc);
+        if (batch.length >= batchSize) await send();
       }
-      for (const t of tasks) await waitOk(t, timeout);
-      log(`  indexed ${docs.length} ${name}`);
+      await send();
+      for (const t of inFlight) await waitOk(t, timeout);
+      log(`  indexed ${count} ${name}`);
     }
     const existing = new Set((await client.getRawIndexes({ limit: 1000 })).results.map((i) => i.uid));
     for (const name of ALL_INDEXES) {

@@ -9,7 +9,7 @@ import { buildCorpus } from './pipeline.js';
 import { loadDepartmentRegistry, departmentDictionary } from './departments/index.js';
 import { createSegmenter } from './enrich/segment/index.js';
 import { policyTerms } from './enrich/segment/policy-terms.js';
-import { toIndexPayload } from './to-index/index.js';
+import { payloadCounts, toIndexStreams } from './to-index/index.js';
 import { pushIndexes } from './push.js';
 import type { SourceFile } from './stages.js';
 import type { TextMessage } from './model/messages.js';
@@ -103,11 +103,14 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
       if (e.stage === 'enrich') log(`enrich ${e.tasks} tasks, ${e.references} references`);
     },
   });
-  const payload = toIndexPayload(built, { segmenter, registry, corpusHash, ingestedAt: new Date().toISOString() });
+  const counts = payloadCounts(built);
   const t2 = performance.now();
 
-  log(`index  ${payload.clauses.length} clauses into fresh indexes…`);
-  await pushIndexes(opts.client, payload, { onProgress: log });
+  // Segmentation of clause text happens while pushing (streamed), so it is counted in `index`.
+  log(`index  ${counts.clauses} clauses into fresh indexes…`);
+  await pushIndexes(opts.client, toIndexStreams(built, { segmenter, registry, corpusHash, ingestedAt: new Date().toISOString() }), {
+    onProgress: log,
+  });
   const t3 = performance.now();
 
   const unknown = new Set<string>();
@@ -118,10 +121,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     corpusHash,
     files: sources.length,
     failed,
-    documents: payload.documents.length,
-    clauses: payload.clauses.length,
-    tasks: payload.tasks.length,
-    references: payload.references.length,
+    documents: counts.documents,
+    clauses: counts.clauses,
+    tasks: counts.tasks,
+    references: counts.references,
     unknownDepartments: [...unknown].sort(),
     warnings: built.messages.filter((m) => m.severity !== 'info').length,
     seconds: {
