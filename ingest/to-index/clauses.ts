@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../model/document.js';
 import { walk, type PolicyNode } from '../model/tree.js';
 import type { Segmenter } from '../enrich/segment/index.js';
+import { toSearchField } from '../enrich/segment/search-field.js';
 import type { SourceFile } from '../stages.js';
 import type { ClauseDoc, DocumentDoc, OutlineNode, Owner, PathEntry } from './schemas.js';
 
@@ -66,9 +67,9 @@ export function toClauseDocs(doc: PolicyDocument, segmenter: Segmenter, original
       departmentRoles: [...new Set(owners.map((o) => `${o.department}:${o.role}`))],
       owners,
       years,
-      headingSeg: segmenter.forIndex([node.label, node.heading].filter(Boolean).join(' ')),
-      textSeg: segmenter.forIndex(node.text),
-      pathSeg: segmenter.forIndex(`${doc.title} ${pathWords(path)}`),
+      headingSeg: toSearchField(segmenter.indexTokens([node.label, node.heading].filter(Boolean).join(' '))),
+      textSeg: toSearchField(segmenter.indexTokens(node.text)),
+      pathSeg: toSearchField(segmenter.indexTokens(`${doc.title} ${pathWords(path)}`)),
     });
   });
   return out;
@@ -119,7 +120,7 @@ export function toDocumentDoc(doc: PolicyDocument, order: number, aliases: strin
     counts: countByKind(doc.root),
     outline: toOutline(doc.root),
     aliases,
-    titleSeg: segmenter.forIndex([doc.title, ...aliases].join(' ')),
+    titleSeg: toSearchField(segmenter.indexTokens([doc.title, ...aliases].join(' '))),
     order,
   };
 }

@@ -21,17 +21,19 @@ const TYPO = {
 const RANKING = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
 
 /**
- * Clause and document search (measured: bench/measure-tokenizer.ts, tests/eval; see bench/README.md).
- * - Typos off: Chinese has no edit-distance typos, and with them 省工业和信息化局
- *   matches 省工业和信息化厅 (one "typo"); Latin terms here are codes (5G, IPv6).
+ * Clause and document search (measured: bench/measure-tokenizer.ts and tests/eval; see bench/README.md).
+ * - The `*Seg` fields hold our nodejieba tokens encoded as opaque Latin words
+ *   (ingest/enrich/segment/search-field.ts): Meilisearch re-splits Chinese words
+ *   into one- and two-character pieces, so it must never see them as Chinese.
+ *   Hence no `dictionary` and no `localizedAttributes`: nothing Chinese is left to segment.
+ * - Typos off: Chinese has no edit-distance typos (with them, measured, 省工业和信息化局
+ *   matched 省工业和信息化厅), and the Latin terms here are codes (5G, IPv6, 2025).
+ * - `synonyms`: every form of a department (工信厅 ↔ 省工业和信息化厅), encoded like the tokens.
  * - `sort` first: asking for newest/oldest gives a strict date order; without a
- *   sort parameter the rule does nothing. Then the rules the evaluation chose.
- * - `dictionary` keeps department names and policy terms whole inside
- *   Meilisearch; `synonyms` joins every form of a department (工信厅 ↔ 省工业和信息化厅).
+ *   sort parameter the rule does nothing. Then the order the evaluation chose.
  */
 const CLAUSE_RANKING = ['sort', 'words', 'proximity', 'attribute', 'exactness'];
 const NO_TYPOS = { enabled: false } as const;
-const CHINESE_SEG = [{ attributePatterns: ['*Seg'], locales: ['cmn' as const] }];
 
 export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   [INDEX.clauses]: {
@@ -54,22 +56,18 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     sortableAttributes: ['date', 'year', 'order'],
     rankingRules: CLAUSE_RANKING,
     typoTolerance: NO_TYPOS,
-    dictionary: SEARCH_VOCABULARY.dictionary,
-    synonyms: SEARCH_VOCABULARY.synonyms,
+    synonyms: SEARCH_VOCABULARY.encodedSynonyms,
     pagination: PAGINATION,
     faceting: { maxValuesPerFacet: 200 },
     facetSearch: false,
-    localizedAttributes: CHINESE_SEG,
   },
   [INDEX.documents]: {
-    searchableAttributes: ['titleSeg', 'aliases'],
+    searchableAttributes: ['titleSeg'],
     filterableAttributes: ['kind', 'issuer', 'year', 'partOf', 'attachmentOf', 'docNumber'],
     sortableAttributes: ['year', 'order', 'date'],
     pagination: PAGINATION,
     typoTolerance: NO_TYPOS,
-    dictionary: SEARCH_VOCABULARY.dictionary,
-    synonyms: SEARCH_VOCABULARY.synonyms,
-    localizedAttributes: CHINESE_SEG,
+    facetSearch: false,
   },
   [INDEX.tasks]: {
     // Search matches the segmented title and text; filters serve /v1/departments/:name/tasks and /v1/tasks.

@@ -133,6 +133,8 @@ export function toMeiliError(err: unknown): Error {
   }
   if (err instanceof MeilisearchRequestError) {
     const inner = err.cause;
+    // A custom httpClient's API error arrives wrapped (see node-http-client.ts): it is an answer, not an outage.
+    if (inner instanceof MeilisearchApiError) return toMeiliError(inner);
     const url = requestUrlOf(err.message);
     if (inner instanceof MeilisearchRequestTimeOutError) {
       return new MeiliTimeoutError(`Meilisearch did not answer within ${inner.cause.timeout} ms`, {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import health from './health.js';
 import search from './search.js';
+import suggest from './suggest.js';
 import documents from './documents.js';
 import clauses from './clauses.js';
 import departments from './departments.js';
@@ -10,4 +11,4 @@ import citations from './citations.js';
 import catalogue from './catalogue.js';
 
 /** Every route plugin of the API, registered in this order by app.ts. */
-export const routes: FastifyPluginAsync[] = [health, search, documents, clauses, departments, tasks, references, citations, catalogue];
+export const routes: FastifyPluginAsync[] = [health, search, suggest, documents, clauses, departments, tasks, references, citations, catalogue];

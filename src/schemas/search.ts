@@ -35,6 +35,9 @@ export const SearchHit = z.object({
   kind: NodeKind,
   label: z.string().optional(),
   heading: z.string().optional(),
+  /** The document's year and date, when known (what `sort` orders by). */
+  year: z.number().int().optional(),
+  date: z.string().optional(),
   path: z.array(PathEntry),
   /** The breadcrumb as one line: 《title》 › 第三章 网络运行安全 › 第二十一条 */
   breadcrumb: z.string(),
@@ -70,8 +73,8 @@ export const SearchResponse = z.object({
   phrases: z.array(z.string()),
   /** Department names recognised in the query, with the registry's canonical name (searched with all its aliases). */
   departments: z.array(z.object({ asWritten: z.string(), canonical: z.string() })),
-  /** 'all': every hit has every word; 'frequency': hits with every word, then hits with the rarer words (partial). */
-  matchingStrategy: z.enum(['all', 'frequency']),
+  /** 'all': every hit has every word; 'relaxed': hits with every word, then hits missing the least informative words (partial). */
+  matchingStrategy: z.enum(['all', 'relaxed']),
   notices: z.array(SearchNotice),
   total: z.number().int(),
   /** False when `total` is a lower bound (a phrase query with more candidates than are checked). */
@@ -88,3 +91,26 @@ export const SearchResponse = z.object({
   processingTimeMs: z.number(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export const SuggestQuery = z.object({
+  q: z.string().trim().min(1).max(50).describe('What has been typed so far'),
+  limit: Limit(20, 10),
+});
+export type SuggestQuery = z.infer<typeof SuggestQuery>;
+
+export const Suggestion = z.object({
+  kind: z.enum(['document', 'department']),
+  /** The title or the department's canonical name. */
+  text: z.string(),
+  /** The alias or abbreviation that matched, when not `text` itself. */
+  matched: z.string().optional(),
+  /** prefix: `text` (or `matched`) starts with what was typed; words: it contains the typed words. */
+  match: z.enum(['prefix', 'words']),
+  id: z.string().optional(),
+  /** Where to go: the document, or clause search filtered to the department. */
+  url: z.string(),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const SuggestResponse = z.object({ query: z.string(), suggestions: z.array(Suggestion) });
+export type SuggestResponse = z.infer<typeof SuggestResponse>;

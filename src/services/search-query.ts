@@ -27,6 +27,15 @@ export interface QueryPlan {
   unknownDepartments: Array<{ asWritten: string; suggestions: string[] }>;
   /** Terms to mark in hit texts: the words, their parts, phrases, other spellings of locators and departments. */
   highlightTerms: string[];
+  /**
+   * The same words in the order a relaxed match gives them up, last first:
+   * pinned words (departments, phrases) lead so they are never given up, then
+   * the words as typed — people type the subject first and qualifiers after,
+   * and the evaluation measured this order above dropping the least
+   * informative words first (numbers, being rare, were kept at the expense of
+   * the subject).
+   */
+  wordsByNeed: string[];
 }
 
 export interface PlanOptions {
@@ -48,6 +57,8 @@ const QUOTED = /"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』/g;
 const BODY_SUFFIX = new Set(['厅', '局', '委', '办', '署', '委员会', '办公室', '管理局']);
 /** The word a body's name starts with: a level (省, 市, 国家, 中共) or a place of one (山东省, 济南市). */
 const LEVEL_WORD = /^(?:中共|国家|自治区|省|市|县|区|[\u4e00-\u9fff]{1,4}[省市县区])$/;
+
+const HAN_CHAR = /[\u3400-\u9fff]/;
 
 /** Folds and removes whitespace: how phrases and texts are compared. */
 export function compactForMatch(s: string, fold: (s: string) => string): string {
@@ -153,15 +164,22 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
   }
 
   const finalWords = final.map((w) => w.text);
-  const highlightTerms = new Set<string>();
+  // What was typed together is marked together (处理者, not 处理 + 者); single characters only when alone.
+  const chunkTerms = rest
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((c) => segmenter.fold(c));
+  const onlySingles = finalWords.every((w) => w.length === 1);
+  const wordsByNeed = [...final.filter((w) => w.pinned), ...final.filter((w) => !w.pinned)].map((w) => w.text);
+  const highlightTerms = new Set<string>(chunkTerms);
   for (const w of finalWords) {
-    highlightTerms.add(w);
+    if (w.length > 1 || onlySingles || !HAN_CHAR.test(w)) highlightTerms.add(w);
     for (const part of segmenter.words(w)) highlightTerms.add(part);
     for (const other of locatorSpellings(w)) highlightTerms.add(other);
   }
   for (const h of extraHighlights) if (h) highlightTerms.add(h);
 
-  return { words: finalWords, dropped, phrases, departments, unknownDepartments, highlightTerms: [...highlightTerms] };
+  return { words: finalWords, dropped, phrases, departments, unknownDepartments, highlightTerms: [...highlightTerms], wordsByNeed };
 }
 
 /** True when every phrase of the plan occurs verbatim in `text` (after folding, ignoring whitespace). */

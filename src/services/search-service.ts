@@ -1,12 +1,13 @@
 import type { SearchParams } from 'meilisearch';
-import type { Segmenter } from '../../ingest/enrich/segment/index.js';
+import type { Segmenter } from '../../ingest/enrich/segment/segmenter.js';
+import { toSearchQuery } from '../../ingest/enrich/segment/search-field.js';
 import type { DepartmentRegistry } from '../../ingest/departments/index.js';
 import type { ClauseDoc } from '../../ingest/to-index/schemas.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 import { ApiError } from '../errors.js';
 import type { SearchHit, SearchNotice, SearchQuery, SearchResponse } from '../schemas/search.js';
 import { and, anyOf, eq } from './filter.js';
-import { highlight } from './highlight.js';
+import { createHighlighter } from './highlight.js';
 import type { IndexReader } from './index-reader.js';
 import { containsPhrases, planQuery, type QueryPlan } from './search-query.js';
 
@@ -31,6 +32,7 @@ const LOCATOR_WORD = /^第[零〇一二两三四五六七八九十百千]+[编�
 /** Characters in a snippet (default 120): about two lines of a results page. */
 export const SNIPPET_CHARS = 120;
 
+/** A clause's place as one line: 《title》 › 第三章 网络运行安全 › 第二十一条. */
 export function breadcrumb(doc: Pick<ClauseDoc, 'docTitle' | 'path' | 'label' | 'heading'>): string {
   const parts = [`《${doc.docTitle}》`];
   for (const p of doc.path.slice(1)) parts.push([p.label, p.heading].filter(Boolean).join(' '));
@@ -38,6 +40,7 @@ export function breadcrumb(doc: Pick<ClauseDoc, 'docTitle' | 'path' | 'label' | 
   return parts.filter(Boolean).join(' › ');
 }
 
+/** The API path of a clause. */
 export function clauseUrl(id: string): string {
   return `/v1/clauses/${id}`;
 }
@@ -61,6 +64,10 @@ export interface SearchServiceDeps {
   segmenter: Segmenter;
   /** Department names and aliases, for the department filter and department names in queries. Default: none. */
   registry?: Pick<DepartmentRegistry, 'lookup' | 'closest'>;
+  /** How query words are written for Meilisearch (default toSearchQuery, matching the index; other values only for measurements). */
+  encodeQuery?: (words: string[]) => string;
+  /** Which words a relaxed match gives up first: the last typed after pinned ones (default) or the least informative (measurements only). */
+  relaxOrder?: 'typed' | 'informative';
 }
 
 type ClauseHit = ClauseDoc & Record<string, unknown>;
@@ -73,6 +80,10 @@ type ClauseHit = ClauseDoc & Record<string, unknown>;
  */
 export function createSearchService(deps: SearchServiceDeps) {
   const { reader, segmenter, registry } = deps;
+  const encode = deps.encodeQuery ?? toSearchQuery;
+  const relaxOrder = deps.relaxOrder ?? 'typed';
+  /** Least informative last (a measured alternative to `plan.wordsByNeed`). */
+  const byWeight = (plan: QueryPlan) => [...plan.wordsByNeed].sort((a, b) => segmenter.weight(b) - segmenter.weight(a));
 
   const departmentFilter = (q: SearchQuery): string | undefined => {
     if (!q.department) return undefined;
@@ -87,8 +98,8 @@ export function createSearchService(deps: SearchServiceDeps) {
     return q.role ? eq('departmentRoles', `${name}:${q.role}`) : eq('departments', name);
   };
 
-  const toHit = (h: ClauseHit, plan: QueryPlan): SearchHit => {
-    const { snippet, matches } = highlight(h.text, plan.highlightTerms, { fold: segmenter.fold, cropChars: SNIPPET_CHARS });
+  const toHit = (h: ClauseHit, mark: (text: string) => { snippet: string; matches: SearchHit['matches'] }): SearchHit => {
+    const { snippet, matches } = mark(h.text);
     return {
       id: h.id,
       docId: h.docId,
@@ -96,6 +107,8 @@ export function createSearchService(deps: SearchServiceDeps) {
       kind: h.kind,
       ...(h.label ? { label: h.label } : {}),
       ...(h.heading ? { heading: h.heading } : {}),
+      ...(h.year ? { year: h.year } : {}),
+      ...(h.date ? { date: h.date } : {}),
       path: h.path,
       breadcrumb: breadcrumb(h),
       text: h.text,
@@ -114,14 +127,14 @@ export function createSearchService(deps: SearchServiceDeps) {
     total: number;
     totalIsExact: boolean;
     totalAllWords: number;
-    strategy: 'all' | 'frequency';
+    strategy: 'all' | 'relaxed';
     facets?: Record<string, Record<string, number>>;
     processingTimeMs: number;
   }
 
   /** Quoted phrases: Meilisearch narrows (all words), the phrase is checked here, totals count verified hits. */
   const searchPhrases = async (plan: QueryPlan, params: SearchParams, offset: number, limit: number, facets: boolean): Promise<Ranked> => {
-    const res = await reader.search<ClauseHit>(INDEX.clauses, plan.words.join(' '), { ...params, page: 1, hitsPerPage: PHRASE_CANDIDATES });
+    const res = await reader.search<ClauseHit>(INDEX.clauses, encode(plan.words), { ...params, page: 1, hitsPerPage: PHRASE_CANDIDATES });
     const verified = res.hits.filter((h) => containsPhrases(h.text, plan.phrases, segmenter.fold));
     return {
       hits: verified.slice(offset, offset + limit),
@@ -135,45 +148,61 @@ export function createSearchService(deps: SearchServiceDeps) {
   };
 
   /**
-   * Clauses with every word first. When they do not fill the page, the page
-   * goes on with clauses holding the rarest words (Meilisearch's 'frequency'
-   * strategy ranks every-word clauses first, in the same order), each marked
-   * partial — never passed off as a full match.
+   * Clauses with every word first, ranked as an all-words query ranks them.
+   * When they do not fill the page, the page goes on with clauses missing
+   * some words, each marked partial — never passed off as a full match.
+   * Meilisearch's `frequency` strategy only ever returns its best level
+   * (measured), so the partial matches come from `last`, which gives up the
+   * last word, then the last two… (see QueryPlan.wordsByNeed for the order).
+   * That list also starts with the every-word clauses, so its partial part
+   * begins at index `totalAllWords`.
    */
   const searchWords = async (plan: QueryPlan, params: SearchParams, offset: number, limit: number, facets: string[] | undefined): Promise<Ranked> => {
-    const window = pageWindow(offset, limit);
-    const run = (matchingStrategy: 'all' | 'frequency') =>
-      reader.search<ClauseHit>(INDEX.clauses, plan.words.join(' '), {
-        ...params,
-        matchingStrategy,
-        facets,
-        showRankingScoreDetails: matchingStrategy !== 'all',
-        ...(window ? { page: window.page, hitsPerPage: window.hitsPerPage } : { offset, limit }),
-      });
     const count = (r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
-    let res = await run('all');
-    const totalAllWords = count(res);
-    let strategy: Ranked['strategy'] = 'all';
-    if (plan.words.length > 1 && offset + limit > totalAllWords) {
-      const relaxed = await run('frequency');
-      if (count(relaxed) > totalAllWords) {
-        res = relaxed;
-        strategy = 'frequency';
-      }
-    }
-    return {
-      hits: window ? res.hits.slice(window.skip, window.skip + limit) : res.hits,
-      total: count(res),
-      totalIsExact: res.totalHits !== undefined,
+    const window = pageWindow(offset, limit);
+    const full = await reader.search<ClauseHit>(INDEX.clauses, encode(plan.words), {
+      ...params,
+      facets,
+      ...(window ? { page: window.page, hitsPerPage: window.hitsPerPage } : { offset, limit }),
+    });
+    const totalAllWords = count(full);
+    const fullHits = window ? full.hits.slice(window.skip, window.skip + limit) : full.hits;
+    const ranked: Ranked = {
+      hits: fullHits,
+      total: totalAllWords,
+      totalIsExact: full.totalHits !== undefined,
       totalAllWords,
-      strategy,
-      ...(facets ? { facets: renameFacets(res.facetDistribution ?? {}) } : {}),
-      processingTimeMs: res.processingTimeMs,
+      strategy: 'all',
+      ...(facets ? { facets: renameFacets(full.facetDistribution ?? {}) } : {}),
+      processingTimeMs: full.processingTimeMs,
+    };
+    if (plan.words.length < 2 || offset + limit <= totalAllWords) return ranked;
+
+    const from = Math.max(offset, totalAllWords);
+    const relaxed = await reader.search<ClauseHit>(INDEX.clauses, encode(relaxOrder === 'typed' ? plan.wordsByNeed : byWeight(plan)), {
+      ...params,
+      matchingStrategy: 'last',
+      facets,
+      showRankingScoreDetails: true,
+      offset: from,
+      limit: offset + limit - from,
+    });
+    const partial = relaxed.hits.filter(isPartial);
+    if (!partial.length) return ranked;
+    return {
+      ...ranked,
+      hits: [...fullHits, ...partial].slice(0, limit),
+      // Counted over all levels; an estimate past the page Meilisearch counts exactly.
+      total: Math.max(count(relaxed), totalAllWords + partial.length),
+      totalIsExact: false,
+      strategy: 'relaxed',
+      ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
+      processingTimeMs: full.processingTimeMs + relaxed.processingTimeMs,
     };
   };
 
   /**
-   * A query naming an article (网络安全法 第二十一条, 第13条) wants that article
+   * A query naming an article (某某法 第二十一条, 第13条) wants that article
    * first, though a clause citing it (除本法第二十一条的规定外…) may rank higher
    * on words alone: clauses LABELLED with the locator, among those matching
    * the other words, lead the list. Returns them (at most DIRECT_HITS).
@@ -181,11 +210,10 @@ export function createSearchService(deps: SearchServiceDeps) {
   const directHits = async (plan: QueryPlan, filter: string | undefined): Promise<ClauseHit[]> => {
     const locators = plan.words.filter((w) => LOCATOR_WORD.test(w));
     if (locators.length !== 1 || plan.phrases.length) return [];
-    const others = plan.words.filter((w) => w !== locators[0]).join(' ');
+    const others = encode(plan.words.filter((w) => w !== locators[0]));
     const res = await reader.search<ClauseHit>(INDEX.clauses, others, {
       filter: and(filter, eq('label', locators[0]!)),
       attributesToRetrieve: HIT_FIELDS,
-      locales: ['cmn'],
       matchingStrategy: 'all',
       limit: DIRECT_HITS,
     });
@@ -209,7 +237,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       // Direct hits only reorder a relevance ranking; a date order is kept as asked.
       const direct = sort ? [] : await directHits(plan, filter);
       const rest = and(filter, direct.length > 0 && `NOT (${anyOf('id', direct.map((h) => h.id))})`);
-      const params: SearchParams = { filter: rest, sort, attributesToRetrieve: HIT_FIELDS, locales: ['cmn'], matchingStrategy: 'all' };
+      const params: SearchParams = { filter: rest, sort, attributesToRetrieve: HIT_FIELDS, matchingStrategy: 'all' };
       // The list is direct hits, then the rest: a page may start inside either part.
       const fromDirect = direct.slice(q.offset, q.offset + q.limit);
       const restOffset = Math.max(0, q.offset - direct.length);
@@ -225,7 +253,7 @@ export function createSearchService(deps: SearchServiceDeps) {
         suggestions: u.suggestions,
       }));
       const totalAllWords = ranked.totalAllWords + direct.length;
-      if (ranked.strategy === 'frequency') {
+      if (ranked.strategy === 'relaxed') {
         notices.push({
           code: 'relaxed',
           message: `${totalAllWords} clauses contain every word; the ones after them contain only some (marked partial).`,
@@ -236,6 +264,7 @@ export function createSearchService(deps: SearchServiceDeps) {
 
       const documents: Record<string, string> = {};
       for (const h of hits) documents[h.docId] = h.docTitle;
+      const mark = createHighlighter(plan.highlightTerms, { fold: segmenter.fold, cropChars: SNIPPET_CHARS });
       return {
         query: q.q,
         words: plan.words,
@@ -249,7 +278,7 @@ export function createSearchService(deps: SearchServiceDeps) {
         totalAllWords,
         limit: q.limit,
         offset: q.offset,
-        hits: hits.map((h) => toHit(h, plan)),
+        hits: hits.map((h) => toHit(h, mark)),
         ...(facetCounts ? { facets: facetCounts } : {}),
         documents,
         processingTimeMs: ranked.processingTimeMs,

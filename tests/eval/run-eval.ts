@@ -18,7 +18,8 @@ import { loadManifest } from '../../ingest/run-ingest.js';
 import { buildCorpus } from '../../ingest/pipeline.js';
 import { loadDepartmentRegistry, type DepartmentRegistry } from '../../ingest/departments/index.js';
 import { createSegmenter, type Segmenter, type SegmenterOptions } from '../../ingest/enrich/segment/index.js';
-import { segmenterWords } from '../../ingest/enrich/segment/vocabulary.js';
+import { SEARCH_VOCABULARY, segmenterWords } from '../../ingest/enrich/segment/vocabulary.js';
+import { decodeSearchWord } from '../../ingest/enrich/segment/search-field.js';
 import { toIndexPayload } from '../../ingest/to-index/index.js';
 import { toClauseDocs, originalTexts } from '../../ingest/to-index/clauses.js';
 import { INDEX_SETTINGS } from '../../ingest/to-index/settings.js';
@@ -52,9 +53,15 @@ function score(hits: JudgedHit[], q: JudgedQuery): Scores {
 }
 
 /** The product's search service over a clauses index of the given uid. */
-function productSearch(reader: IndexReader, uid: string, segmenter: Segmenter, registry: DepartmentRegistry) {
+function productSearch(
+  reader: IndexReader,
+  uid: string,
+  segmenter: Segmenter,
+  registry: DepartmentRegistry,
+  opts: { encodeQuery?: (w: string[]) => string; relaxOrder?: 'typed' | 'informative' } = {},
+) {
   const redirected: IndexReader = { ...reader, search: (index, q, p) => reader.search((index === INDEX.clauses ? uid : index) as never, q, p) };
-  const svc = createSearchService({ reader: redirected, segmenter, registry });
+  const svc = createSearchService({ reader: redirected, segmenter, registry, ...opts });
   return async (q: JudgedQuery): Promise<JudgedHit[]> => {
     const res = await svc.search({ q: q.query, limit: K, offset: 0, sort: 'relevance', facets: false });
     return res.hits;
@@ -77,12 +84,32 @@ interface Variant {
   describe: string;
   settings?: (s: Settings) => Settings;
   segmenter?: SegmenterOptions;
+  /** Rewrites each clause document (for variants that change what the fields hold). */
+  docs?: (d: Record<string, unknown>) => Record<string, unknown>;
+  encodeQuery?: (words: string[]) => string;
+  relaxOrder?: 'typed' | 'informative';
 }
+
+const SEG_FIELDS = ['headingSeg', 'textSeg', 'pathSeg'];
+/** A field of encoded tokens back to the tokens as text: what Meilisearch would get without the encoding. */
+const decodeField = (field: string) => field.split(' ').map((t) => (/^(?:[a-z]{4})+$/.test(t) ? decodeSearchWord(t) : t)).join(' ');
 
 /** Each undoes one choice of the product configuration. */
 const VARIANTS: Variant[] = [
   { name: 'control', describe: 'the product again, in another index: the noise floor of these figures' },
-  { name: 'no-dictionary', describe: 'without the Meilisearch dictionary', settings: ({ dictionary: _d, ...s }) => s },
+  {
+    name: 'raw-tokens',
+    describe: 'tokens as Chinese text (Meilisearch re-splits them), with dictionary + cmn locale',
+    docs: (d) => ({ ...d, ...Object.fromEntries(SEG_FIELDS.map((f) => [f, decodeField(String(d[f]))])) }),
+    settings: (s) => ({
+      ...s,
+      synonyms: SEARCH_VOCABULARY.synonyms,
+      dictionary: SEARCH_VOCABULARY.dictionary,
+      localizedAttributes: [{ attributePatterns: ['*Seg'], locales: ['cmn'] }],
+    }),
+    encodeQuery: (words) => words.join(' '),
+  },
+  { name: 'relax-by-weight', describe: 'relaxed matches give up the least informative words (jieba IDF) first', relaxOrder: 'informative' },
   { name: 'no-synonyms', describe: 'without department synonyms', settings: ({ synonyms: _s, ...s }) => s },
   { name: 'typos-on', describe: 'Meilisearch default typo tolerance', settings: ({ typoTolerance: _t, ...s }) => s },
   {
@@ -95,9 +122,20 @@ const VARIANTS: Variant[] = [
     describe: 'attribute before proximity',
     settings: (s) => ({ ...s, rankingRules: ['sort', 'words', 'attribute', 'proximity', 'exactness'] }),
   },
+  {
+    name: 'tiebreak-order',
+    describe: 'ties broken by document order (order:asc)',
+    settings: (s) => ({ ...s, rankingRules: [...(s.rankingRules ?? []), 'order:asc'] }),
+  },
+  {
+    name: 'tiebreak-length',
+    describe: 'ties broken by shorter text first',
+    docs: (d) => ({ ...d, textLength: String(d.text).length }),
+    settings: (s) => ({ ...s, sortableAttributes: [...(s.sortableAttributes ?? []), 'textLength'], rankingRules: [...(s.rankingRules ?? []), 'textLength:asc', 'order:asc'] }),
+  },
   { name: 'one-stream', describe: 'all tokens interleaved in text order (no coarse stream first)', segmenter: { interleave: true } },
   { name: 'no-single-chars', describe: 'index without single characters', segmenter: { singleChars: false } },
-  { name: 'search-mode', describe: "jieba search mode instead of full mode, no single characters (the first version)", segmenter: { singleChars: false, fullMode: false } },
+  { name: 'search-mode', describe: 'jieba search mode instead of full mode, no single characters (the first version)', segmenter: { singleChars: false, fullMode: false } },
 ];
 
 function pad(s: string, n: number): string {
@@ -152,11 +190,12 @@ async function main(): Promise<number> {
       for (const v of VARIANTS) {
         const uid = `eval_${v.name.replace(/-/g, '_')}`;
         const seg = v.segmenter ? createSegmenter({ userWords: words, ...v.segmenter }) : segmenter;
-        const docs = v.segmenter ? clauseDocs(built, seg) : payload.clauses;
+        const base = v.segmenter ? clauseDocs(built, seg) : (payload.clauses as Array<Record<string, unknown>>);
+        const docs = v.docs ? base.map(v.docs) : base;
         const settings = v.settings ? v.settings(INDEX_SETTINGS[INDEX.clauses]) : INDEX_SETTINGS[INDEX.clauses];
         console.error(`eval: variant ${v.name}…`);
         await createIndex(client, uid, settings, docs);
-        configs.push({ name: v.name, describe: v.describe, run: productSearch(reader, uid, seg, registry) });
+        configs.push({ name: v.name, describe: v.describe, run: productSearch(reader, uid, seg, registry, { encodeQuery: v.encodeQuery, relaxOrder: v.relaxOrder }) });
       }
     }
 

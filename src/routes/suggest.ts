@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { ErrorBody } from '../schemas/common.js';
+import { SuggestQuery, SuggestResponse } from '../schemas/search.js';
+import { createSuggestService } from '../services/suggest-service.js';
+
+const suggest: FastifyPluginAsyncZod = async (app) => {
+  const registry = await loadDepartmentRegistry();
+  const svc = createSuggestService({ reader: app.reader, segmenter: app.segmenter, departments: registry.departments() });
+  app.get(
+    '/v1/suggest',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Type-ahead: document titles and department names for what has been typed so far',
+        description: 'Prefix matches first (of a title, a department name, alias or abbreviation), then matches of the typed words.',
+        querystring: SuggestQuery,
+        response: { 200: SuggestResponse, 400: ErrorBody, 503: ErrorBody },
+      },
+    },
+    (req) => svc.suggest(req.query),
+  );
+};
+export default suggest;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createSegmenter } from '../../ingest/enrich/segment/index.js';
+import { policyTerms } from '../../ingest/enrich/segment/policy-terms.js';
+import { createDepartmentRegistry } from '../../ingest/departments/index.js';
+import { containsPhrases, MEILI_MAX_QUERY_WORDS, planQuery } from '../../src/services/search-query.js';
+
+const registry = createDepartmentRegistry({
+  preferLevel: 'provincial',
+  departments: [
+    { name: '省工业和信息化厅', level: 'provincial', aliases: ['省工信厅'], abbreviations: ['工信厅'] },
+    { name: '省大数据局', level: 'provincial', abbreviations: ['大数据局'] },
+  ],
+} as never);
+const segmenter = createSegmenter({ userWords: [...registry.allNames(), ...policyTerms] });
+const plan = (q: string) => planQuery(q, { segmenter, registry });
+
+describe('planQuery', () => {
+  it('segments like indexed text and folds traditional characters', () => {
+    expect(plan('數據安全 5G').words).toEqual(['数据安全', '5G']);
+  });
+
+  it('drops particles and question words, unless nothing else is left', () => {
+    const p = plan('政务数据共享有哪些要求');
+    expect(p.words).toEqual(['政务', '数据共享', '要求']);
+    expect(p.dropped).toEqual(expect.arrayContaining(['有', '哪些']));
+    expect(plan('的').words).toEqual(['的']);
+  });
+
+  it('keeps long queries within Meilisearch’s ten words, the most informative in typed order', () => {
+    const q = '关键信息基础设施的运营者采购网络产品和服务可能影响国家安全的应当通过国家网信部门会同国务院有关部门组织的国家安全审查';
+    const p = plan(q);
+    expect(p.words.length).toBe(MEILI_MAX_QUERY_WORDS);
+    expect(p.words).toEqual(expect.arrayContaining(['运营者', '采购']));
+    const positions = p.words.map((w) => q.indexOf(w));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('resolves a department abbreviation to its canonical name, pinned first when relaxing', () => {
+    const p = plan('5G 工信厅');
+    expect(p.departments).toEqual([{ asWritten: '工信厅', canonical: '省工业和信息化厅' }]);
+    expect(p.words).toEqual(['5G', '省工业和信息化厅']);
+    expect(p.wordsByNeed[0]).toBe('省工业和信息化厅');
+    expect(p.highlightTerms).toEqual(expect.arrayContaining(['工信厅', '省工业和信息化厅', '省工信厅']));
+  });
+
+  it('treats a department-like name the registry lacks as a phrase, with suggestions', () => {
+    const p = plan('省工业和信息化局 5G');
+    expect(p.unknownDepartments).toEqual([{ asWritten: '省工业和信息化局', suggestions: expect.arrayContaining(['省工业和信息化厅']) }]);
+    expect(p.phrases).toEqual(['省工业和信息化局']);
+    expect(p.words).toContain('5G');
+    // A known name written out with its province still resolves.
+    expect(plan('山东省大数据局').departments.map((d) => d.canonical)).toEqual(['省大数据局']);
+    // Not a body: no level word in front.
+    expect(plan('大数据中心').unknownDepartments).toEqual([]);
+  });
+
+  it('takes “…”, "…" and 「…」 as phrases that must occur verbatim', () => {
+    for (const q of ['“数据安全保护义务”', '"数据安全保护义务"', '「数据安全 保护义务」']) {
+      expect(plan(q).phrases).toEqual(['数据安全保护义务']);
+    }
+    expect(containsPhrases('履行数据安全\n保护义务的', ['数据安全保护义务'], segmenter.fold)).toBe(true);
+    expect(containsPhrases('数据安全和保护义务', ['数据安全保护义务'], segmenter.fold)).toBe(false);
+  });
+
+  it('marks Arabic and Chinese spellings of an article number, and what was typed together', () => {
+    const p = plan('第12条 处理者');
+    expect(p.words).toEqual(['第十二条', '处理', '者']);
+    expect(p.highlightTerms).toEqual(expect.arrayContaining(['第十二条', '第12条', '处理者']));
+    expect(p.highlightTerms).not.toContain('者');
+  });
+});

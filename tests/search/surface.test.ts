@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import * as segment from '../../ingest/enrich/segment/index.js';
+import * as searchService from '../../src/services/search-service.js';
+import * as searchQuery from '../../src/services/search-query.js';
+
+/** The public surface other modules build on; a change here is a change of contract. */
+describe('public surface', () => {
+  it('of ingest/enrich/segment', () => {
+    expect(Object.keys(segment).sort()).toEqual(
+      [
+        'QUERY_STOP_WORDS',
+        'SEARCH_VOCABULARY',
+        'STREAM_BREAK',
+        'createSegmenter',
+        'decodeSearchWord',
+        'encodeSearchWord',
+        'findLocators',
+        'foldText',
+        'foldTraditional',
+        'foldWidth',
+        'locatorSpellings',
+        'policyTerms',
+        'searchVocabulary',
+        'segmenterWords',
+        'toSearchField',
+        'toSearchQuery',
+      ].sort(),
+    );
+    const s = segment.createSegmenter();
+    expect(Object.keys(s).sort()).toEqual(['fold', 'forIndex', 'indexTokens', 'queryWords', 'weight', 'words']);
+  });
+
+  it('of the search service and query planner', () => {
+    expect(Object.keys(searchService).sort()).toEqual(
+      ['DIRECT_HITS', 'PHRASE_CANDIDATES', 'SNIPPET_CHARS', 'breadcrumb', 'clauseUrl', 'countFacets', 'createSearchService', 'pageWindow'].sort(),
+    );
+    expect(Object.keys(searchQuery).sort()).toEqual(['MEILI_MAX_QUERY_WORDS', 'compactForMatch', 'containsPhrases', 'planQuery']);
+  });
+});
