@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DocKind } from '../../ingest/model/document.js';
-import { NodeKind } from '../../ingest/model/tree.js';
-import { DocumentDoc, Owner, PathEntry } from '../../ingest/to-index/schemas.js';
+import { ClauseDoc, DocumentDoc, PathEntry } from '../../ingest/to-index/schemas.js';
 import { Id, Limit, Offset, ShortText } from './common.js';
 
 export const DocumentListQuery = z.object({
@@ -37,25 +36,27 @@ export const DocumentDetail = DocumentSummary.extend(DocumentDoc.pick({ sources:
 
 export const DocParams = z.object({ id: Id });
 
-export const ClauseDetail = z.object({
-  id: z.string(),
-  docId: z.string(),
-  docTitle: z.string(),
-  kind: NodeKind,
-  label: z.string().optional(),
-  heading: z.string().optional(),
-  text: z.string(),
-  originalText: z.string(),
-  citation: z.string(),
-  path: z.array(PathEntry),
+/** A clause as the API shows it: the index fields a reader needs, plus navigation and references. */
+export const ClauseDetail = ClauseDoc.pick({
+  id: true,
+  docId: true,
+  docTitle: true,
+  kind: true,
+  label: true,
+  heading: true,
+  text: true,
+  originalText: true,
+  citation: true,
+  path: true,
+  parentId: true,
+  prevId: true,
+  nextId: true,
+  source: true,
+  owners: true,
+  years: true,
+}).extend({
   breadcrumb: z.string(),
-  parentId: z.string().optional(),
-  prevId: z.string().optional(),
-  nextId: z.string().optional(),
   children: z.array(PathEntry.extend({ citation: z.string().optional() })),
-  source: z.object({ path: z.string(), start: z.number(), end: z.number() }).optional(),
-  owners: z.array(Owner),
-  years: z.array(z.number().int()),
   references: z.unknown().optional(),
   url: z.string(),
 });
