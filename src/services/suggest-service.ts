@@ -35,7 +35,8 @@ export function createSuggestService(deps: SuggestServiceDeps) {
       const byWords: Suggestion[] = [];
 
       for (const { d, forms: fs } of forms) {
-        const url = `/v1/search?department=${encodeURIComponent(d.name)}`;
+        // The department's own task list: a search needs a query, a department page does not.
+        const url = `/v1/departments/${encodeURIComponent(d.name)}/tasks`;
         const starts = fs.find((x) => x.n.startsWith(typed));
         if (starts) {
           prefix.push({ kind: 'department', text: d.name, ...(starts.f !== d.name ? { matched: starts.f } : {}), match: 'prefix', url, rank: starts.n.length });

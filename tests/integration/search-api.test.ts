@@ -139,6 +139,8 @@ describe('GET /v1/suggest', () => {
     const miit = dept.body.suggestions.find((s: any) => s.text === '省工业和信息化厅');
     expect(miit).toMatchObject({ kind: 'department', match: 'prefix' });
     expect(miit.matched).toMatch(/^工信/);
+    // Every suggestion links somewhere that answers.
+    for (const s of [first, miit]) expect((await app.inject({ method: 'GET', url: s.url })).statusCode, s.url).toBe(200);
   });
 
   it('matches segmented words anywhere in a title, the last typed word as a prefix', async () => {
