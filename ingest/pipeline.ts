@@ -5,7 +5,7 @@ import type { TextMessage } from './model/messages.js';
 import type { DocumentSlice, NormalizedFile, SourceFile } from './stages.js';
 import { normalizeText } from './normalize/index.js';
 import { splitDocuments, documentId, parseCatalogue, type CatalogueEntry } from './split/index.js';
-import { parseDocument } from './parse/index.js';
+import { countNodesByKind, parseDocument } from './parse/index.js';
 import { mergeDuplicates } from './merge/index.js';
 import { extractResponsibilities, type Task } from './enrich/responsibilities/index.js';
 import { linkReferences, type Reference } from './enrich/references/index.js';
@@ -47,13 +47,7 @@ function yearOf(date: string | undefined): number | undefined {
 }
 
 function countNodes(doc: PolicyDocument): number {
-  let n = 0;
-  const visit = (node: PolicyDocument['root']) => {
-    n++;
-    node.children.forEach(visit);
-  };
-  visit(doc.root);
-  return n;
+  return Object.values(countNodesByKind(doc.root)).reduce((a, b) => a + b, 0);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model/document.js';
 import { walk, type PolicyNode } from '../model/tree.js';
+import { countNodesByKind } from '../parse/index.js';
 import type { Segmenter } from '../enrich/segment/index.js';
 import { toSearchField } from '../enrich/segment/search-field.js';
 import type { SourceFile } from '../stages.js';
@@ -96,9 +97,9 @@ export function toOutline(node: PolicyNode): OutlineNode {
   };
 }
 
+/** Nodes by kind, the root left out (a document's counts describe its contents). */
 export function countByKind(root: PolicyNode): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const [n] of walk(root)) if (n.kind !== 'document') counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+  const { document: _root, ...counts } = countNodesByKind(root);
   return counts;
 }
 
