@@ -1,14 +1,22 @@
 import type { Meilisearch, Task } from 'meilisearch';
 import { ALL_INDEXES, INDEX, type IndexName } from './to-index/index-names.js';
 import { INDEX_SETTINGS } from './to-index/settings.js';
+import type { IndexEntry } from './to-index/index.js';
 import { MeiliTaskFailedError, toMeiliError } from '../src/meili/errors.js';
 
-/**
- * What goes into each index, already converted to index documents. Any
- * iterable: a generator lets the clause documents (the bulk, with their
- * segmented fields) be produced batch by batch instead of all at once.
- */
+/** What goes into each index, already converted to index documents, grouped by index. */
 export type IndexPayload = Record<IndexName, Iterable<Record<string, unknown>>>;
+
+/**
+ * The entries to push, in any order across indexes: an (async) generator lets
+ * an ingest produce them file by file while earlier batches are indexed.
+ */
+export type IndexStream = Iterable<IndexEntry> | AsyncIterable<IndexEntry>;
+
+/** A grouped payload as a stream, index by index. */
+export function* payloadEntries(payload: IndexPayload): Generator<IndexEntry> {
+  for (const index of ALL_INDEXES) for (const doc of payload[index]) yield { index, doc };
+}
 
 export interface PushOptions {
   /** Documents sent per request (default 2000). */
@@ -44,40 +52,47 @@ export async function dropStaleBuilds(client: Meilisearch): Promise<string[]> {
 /**
  * Builds every index into a fresh `<name>__build_<stamp>` index, then swaps all
  * of them with the live ones in ONE swap task (atomic in Meilisearch), then
- * drops the old generation. If anything fails before the swap, the build
- * indexes are deleted and the live ones keep serving untouched.
+ * drops the old generation. If anything fails before the swap — a Meilisearch
+ * error, or the stream itself throwing — the build indexes are deleted and the
+ * live ones keep serving untouched.
+ *
+ * Entries are batched per index; at most two batches are in flight, so
+ * Meilisearch indexes one while the producer builds the next, and memory holds
+ * at most a few batches however large the corpus.
  */
-export async function pushIndexes(client: Meilisearch, payload: IndexPayload, opts: PushOptions = {}): Promise<void> {
+export async function pushIndexes(client: Meilisearch, entries: IndexStream, opts: PushOptions = {}): Promise<Record<IndexName, number>> {
   const batchSize = opts.batchSize ?? 2000;
   const timeout = opts.taskTimeoutMs ?? 600_000;
   const log = opts.onProgress ?? (() => {});
   const stamp = Date.now().toString(36);
   const buildName = (name: IndexName) => `${name}${BUILD_MARK}${stamp}`;
+  const counts = Object.fromEntries(ALL_INDEXES.map((n) => [n, 0])) as Record<IndexName, number>;
   try {
     await dropStaleBuilds(client);
     for (const name of ALL_INDEXES) {
       const uid = buildName(name);
       await waitOk(client.createIndex(uid, { primaryKey: 'id' }), timeout);
       await waitOk(client.index(uid).updateSettings(INDEX_SETTINGS[name]), timeout);
-      // At most two batches in flight: Meilisearch indexes one while the next is built and sent.
-      const inFlight: Array<Parameters<typeof waitOk>[0]> = [];
-      let batch: Array<Record<string, unknown>> = [];
-      let count = 0;
-      const send = async () => {
-        if (!batch.length) return;
-        inFlight.push(client.index(uid).addDocuments(batch, { primaryKey: 'id' }));
-        count += batch.length;
-        batch = [];
-        if (inFlight.length >= 2) await waitOk(inFlight.shift()!, timeout);
-      };
-      for (const doc of payload[name]) {
-        batch.push(doc);
-        if (batch.length >= batchSize) await send();
-      }
-      await send();
-      for (const t of inFlight) await waitOk(t, timeout);
-      log(`  indexed ${count} ${name}`);
     }
+    const inFlight: Array<Parameters<typeof waitOk>[0]> = [];
+    const batches = new Map<IndexName, Array<Record<string, unknown>>>();
+    const send = async (name: IndexName) => {
+      const batch = batches.get(name);
+      if (!batch?.length) return;
+      batches.delete(name);
+      inFlight.push(client.index(buildName(name)).addDocuments(batch, { primaryKey: 'id' }));
+      counts[name] += batch.length;
+      if (inFlight.length >= 2) await waitOk(inFlight.shift()!, timeout);
+    };
+    for await (const { index, doc } of entries) {
+      const batch = batches.get(index) ?? [];
+      batch.push(doc);
+      batches.set(index, batch);
+      if (batch.length >= batchSize) await send(index);
+    }
+    for (const name of ALL_INDEXES) await send(name);
+    for (const t of inFlight) await waitOk(t, timeout);
+    log(`  indexed ${ALL_INDEXES.map((n) => `${counts[n]} ${n}`).join(', ')}`);
     const existing = new Set((await client.getRawIndexes({ limit: 1000 })).results.map((i) => i.uid));
     for (const name of ALL_INDEXES) {
       if (!existing.has(name)) await waitOk(client.createIndex(name, { primaryKey: 'id' }), timeout);
@@ -93,6 +108,7 @@ export async function pushIndexes(client: Meilisearch, payload: IndexPayload, op
   }
   // After the swap the build names hold the previous generation.
   await Promise.allSettled(ALL_INDEXES.map((n) => client.deleteIndex(buildName(n)).waitTask({ timeout: 60_000 })));
+  return counts;
 }
 
 /** The meta document: what the live indexes were built from. */

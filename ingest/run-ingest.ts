@@ -5,13 +5,11 @@ import type { Meilisearch } from 'meilisearch';
 import { Manifest, MANIFEST_FILE } from './corpus/manifest.js';
 import { computeCorpusHash } from './corpus/hash.js';
 import { listCorpusFiles, readSourceFile } from './read/index.js';
-import { buildCorpus } from './pipeline.js';
-import { loadDepartmentRegistry, departmentDictionary } from './departments/index.js';
-import { createSegmenter } from './enrich/segment/index.js';
-import { policyTerms } from './enrich/segment/policy-terms.js';
-import { payloadCounts, toIndexStreams } from './to-index/index.js';
+import { buildFile, manifestEntry, planCorpus, surveyFile, type CorpusPlan, type FileSurvey } from './pipeline.js';
+import { loadDepartmentRegistry, type DepartmentRegistry } from './departments/index.js';
+import { createSegmenter, segmenterWords, type Segmenter } from './enrich/segment/index.js';
+import { createIndexConverter, type IndexEntry } from './to-index/index.js';
 import { pushIndexes } from './push.js';
-import type { SourceFile } from './stages.js';
 import type { TextMessage } from './model/messages.js';
 
 export interface IngestReport {
@@ -24,7 +22,15 @@ export interface IngestReport {
   references: number;
   unknownDepartments: string[];
   warnings: number;
-  seconds: { read: number; parse: number; index: number; total: number };
+  seconds: {
+    /** Pass 1: read and parse every file, keep light facts, plan merges and references. */
+    survey: number;
+    /** Of pass 2, the CPU time spent parsing again and enriching (overlaps `index`). */
+    build: number;
+    /** Pass 2, wall time: build, segment and convert each file's documents while Meilisearch indexes them. */
+    index: number;
+    total: number;
+  };
 }
 
 export interface IngestOptions {
@@ -32,6 +38,8 @@ export interface IngestOptions {
   /** Files or directories; a directory's manifest.json is used when present. */
   paths: string[];
   log?: (line: string) => void;
+  /** The segmenter for index fields (default: the product's, with department names and policy terms). */
+  segmenter?: Segmenter;
 }
 
 /** Where relative display paths start: the directory given, or a file's own directory. */
@@ -63,84 +71,170 @@ export async function hashInputs(paths: string[]): Promise<string> {
   return computeCorpusHash(entries);
 }
 
-/**
- * The whole ingest, I/O included: read files (a bad file is reported and
- * skipped), build the corpus, convert, and swap fresh indexes in atomically.
- */
-export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
-  const log = opts.log ?? (() => {});
-  const t0 = performance.now();
-  const sources: SourceFile[] = [];
-  const failed: IngestReport['failed'] = [];
+/** An input file: where it is, and the path it is known by (relative to the directory given). */
+interface InputFile {
+  abs: string;
+  rel: string;
+}
+
+async function listInputs(paths: string[]): Promise<{ files: InputFile[]; manifest: Manifest | undefined }> {
+  const files: InputFile[] = [];
   let manifest: Manifest | undefined;
-  for (const p of opts.paths) {
+  for (const p of paths) {
     const base = await baseDirOf(p);
     manifest ??= await loadManifest(base);
-    const files = await listCorpusFiles([p]);
-    for (const abs of files) {
-      const rel = path.relative(base, abs) || path.basename(abs);
-      const res = await readSourceFile(abs, rel);
-      if (res.ok) {
-        sources.push(res.file);
-        log(`read   ${rel} (${res.file.encoding}, ${res.file.text.length.toLocaleString()} chars)`);
-      } else {
-        failed.push({ path: rel, rule: res.message.rule, message: res.message.message });
-        log(`FAILED ${rel}: ${res.message.message} [${res.message.rule}] — skipped, the other files are still ingested`);
-      }
+    for (const abs of await listCorpusFiles([p])) files.push({ abs, rel: path.relative(base, abs) || path.basename(abs) });
+  }
+  return { files, manifest };
+}
+
+type Failure = IngestReport['failed'][number];
+
+/**
+ * Pass 1: reads and surveys every file. A file that cannot be read or parsed
+ * is reported and skipped; the others are still ingested.
+ */
+async function surveyAll(
+  files: InputFile[],
+  manifest: Manifest | undefined,
+  log: (line: string) => void,
+): Promise<{ surveys: FileSurvey[]; readable: InputFile[]; failed: Failure[] }> {
+  const surveys: FileSurvey[] = [];
+  const readable: InputFile[] = [];
+  const failed: Failure[] = [];
+  for (const f of files) {
+    const res = await readSourceFile(f.abs, f.rel);
+    if (!res.ok) {
+      failed.push({ path: f.rel, rule: res.message.rule, message: res.message.message });
+      log(`FAILED ${f.rel}: ${res.message.message} [${res.message.rule}] — skipped, the other files are still ingested`);
+      continue;
+    }
+    try {
+      const survey = surveyFile(res.file, manifestEntry(manifest, res.file));
+      surveys.push(survey);
+      readable.push(f);
+      log(`parse  ${f.rel} (${res.file.encoding}, ${res.file.text.length.toLocaleString()} chars): ${survey.documents.length} documents, ${survey.nodes} nodes`);
+    } catch (err) {
+      // A parser bug on one unusual file must not cost the rest of the corpus.
+      const message = err instanceof Error ? err.message : String(err);
+      failed.push({ path: f.rel, rule: 'parse/failed', message });
+      log(`FAILED ${f.rel}: could not be parsed (${message}) [parse/failed] — skipped, the other files are still ingested`);
     }
   }
-  const corpusHash = await hashInputs(opts.paths);
-  const t1 = performance.now();
+  return { surveys, readable, failed };
+}
 
-  const registry = await loadDepartmentRegistry();
-  const segmenter = createSegmenter({ userWords: [...departmentDictionary(registry), ...policyTerms] });
-  const built = buildCorpus(sources, {
-    manifest,
-    registry,
-    onProgress: (e) => {
-      if (e.stage === 'parse') log(`parse  ${e.path}: ${e.documents} documents, ${e.nodes} nodes`);
-      if (e.stage === 'merge') log(`merge  ${e.documents} logical documents (${e.merged} duplicate copies merged)`);
-      if (e.stage === 'enrich') log(`enrich ${e.tasks} tasks, ${e.references} references`);
-    },
-  });
-  const counts = payloadCounts(built);
-  const t2 = performance.now();
+/** What the report needs from the messages — counted as they come, so they do not pile up over a large corpus. */
+interface MessageTally {
+  warnings: number;
+  unknownDepartments: Set<string>;
+}
 
-  // Segmentation of clause text happens while pushing (streamed), so it is counted in `index`.
-  log(`index  ${counts.clauses} clauses into fresh indexes…`);
-  await pushIndexes(opts.client, toIndexStreams(built, { segmenter, registry, corpusHash, ingestedAt: new Date().toISOString() }), {
-    onProgress: log,
-  });
-  const t3 = performance.now();
-
-  const unknown = new Set<string>();
-  for (const m of built.messages as TextMessage[]) {
-    if (m.rule === 'owners/unknown-department') unknown.add(m.message.replace(/^.*?[:：]\s*/, ''));
+function tally(into: MessageTally, messages: readonly TextMessage[]): void {
+  for (const m of messages) {
+    if (m.severity !== 'info') into.warnings++;
+    if (m.rule === 'owners/unknown-department') into.unknownDepartments.add(m.message.replace(/^.*?[:：]\s*/, ''));
   }
-  const report: IngestReport = {
+}
+
+/**
+ * Pass 2 as a stream of index entries: each file is read and built again,
+ * converted, and handed to the push; its documents are let go before the next
+ * file is read.
+ */
+async function* buildAll(
+  files: InputFile[],
+  plan: CorpusPlan,
+  deps: { manifest: Manifest | undefined; registry: DepartmentRegistry; converter: ReturnType<typeof createIndexConverter> },
+  sink: MessageTally & { buildMs: number; log: (line: string) => void },
+): AsyncGenerator<IndexEntry> {
+  for (const f of files) {
+    const res = await readSourceFile(f.abs, f.rel);
+    if (!res.ok) throw new Error(`${f.rel} could not be read a second time: ${res.message.message}`);
+    const t = performance.now();
+    const part = buildFile(res.file, plan, { manifest: deps.manifest, registry: deps.registry });
+    sink.buildMs += performance.now() - t;
+    tally(sink, part.messages);
+    sink.log(`index  ${f.rel}: ${part.documents.length} documents, ${part.tasks.length} tasks, ${part.references.length} references`);
+    yield* deps.converter.part({ ...part, files: new Map([[part.source.path, part.source]]) });
+  }
+  yield* deps.converter.finish();
+}
+
+/** An ingest after pass 1: the plan is made; `entries()` streams pass 2. */
+export interface PreparedIngest {
+  corpusHash: string;
+  files: number;
+  failed: Failure[];
+  /** Pass 2 as index entries, file by file (once). */
+  entries(): AsyncGenerator<IndexEntry>;
+  /** Totals, complete once `entries()` has been consumed. */
+  totals(): Omit<IngestReport, 'seconds'> & { buildSeconds: number };
+}
+
+/**
+ * Pass 1 over the inputs (read, survey, plan), returning pass 2 as a stream —
+ * for `runIngest`, and for anything else that wants the final index documents
+ * without holding the corpus (the benchmark writes them to a file).
+ */
+export async function prepareIngest(opts: Omit<IngestOptions, 'client'>): Promise<PreparedIngest> {
+  const log = opts.log ?? (() => {});
+  const { files, manifest } = await listInputs(opts.paths);
+  const corpusHash = await hashInputs(opts.paths);
+  const registry = await loadDepartmentRegistry();
+  const { surveys, readable, failed } = await surveyAll(files, manifest, log);
+  const plan = planCorpus(surveys);
+  const merged = surveys.reduce((n, s) => n + s.documents.length, 0) - plan.documents.length;
+  log(`merge  ${plan.documents.length} logical documents (${merged} duplicate copies merged)`);
+
+  const segmenter = opts.segmenter ?? createSegmenter({ userWords: segmenterWords(registry) });
+  const converter = createIndexConverter(plan, { segmenter, registry, corpusHash, ingestedAt: new Date().toISOString() });
+  const sink = { warnings: 0, unknownDepartments: new Set<string>(), buildMs: 0, log };
+  tally(sink, plan.messages);
+  return {
     corpusHash,
-    files: sources.length,
+    files: readable.length,
     failed,
-    documents: counts.documents,
-    clauses: counts.clauses,
-    tasks: counts.tasks,
-    references: counts.references,
-    unknownDepartments: [...unknown].sort(),
-    warnings: built.messages.filter((m) => m.severity !== 'info').length,
-    seconds: {
-      read: +((t1 - t0) / 1000).toFixed(2),
-      parse: +((t2 - t1) / 1000).toFixed(2),
-      index: +((t3 - t2) / 1000).toFixed(2),
-      total: +((t3 - t0) / 1000).toFixed(2),
+    entries: () => buildAll(readable, plan, { manifest, registry, converter }, sink),
+    totals: () => {
+      const counts = converter.counts();
+      return {
+        corpusHash,
+        files: readable.length,
+        failed,
+        documents: counts.documents,
+        clauses: counts.clauses,
+        tasks: counts.tasks,
+        references: counts.references,
+        unknownDepartments: [...sink.unknownDepartments].sort(),
+        warnings: sink.warnings,
+        buildSeconds: sink.buildMs / 1000,
+      };
     },
   };
-  return report;
+}
+
+/**
+ * The whole ingest, I/O included, in two passes over the files (see
+ * pipeline.ts): survey every file and plan the corpus, then build, convert and
+ * push file by file into fresh indexes, swapped in atomically at the end. Memory
+ * holds the plan and one file's documents, not the corpus.
+ */
+export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
+  const t0 = performance.now();
+  const prepared = await prepareIngest(opts);
+  const t1 = performance.now();
+  await pushIndexes(opts.client, prepared.entries(), { onProgress: opts.log });
+  const t2 = performance.now();
+  const { buildSeconds, ...totals } = prepared.totals();
+  const secs = (ms: number) => +(ms / 1000).toFixed(2);
+  return { ...totals, seconds: { survey: secs(t1 - t0), build: secs(buildSeconds * 1000), index: secs(t2 - t1), total: secs(t2 - t0) } };
 }
 
 export function formatReport(r: IngestReport): string {
   const lines = [
     `Ingested ${r.files} files → ${r.documents} documents, ${r.clauses} clauses, ${r.tasks} tasks, ${r.references} references in ${r.seconds.total}s`,
-    `  (read ${r.seconds.read}s, parse+enrich ${r.seconds.parse}s, index ${r.seconds.index}s; ${r.warnings} warnings)`,
+    `  (read+parse ${r.seconds.survey}s, then build ${r.seconds.build}s while indexing ${r.seconds.index}s; ${r.warnings} warnings)`,
   ];
   if (r.failed.length) {
     lines.push(`  ${r.failed.length} file(s) could not be read and were skipped:`);

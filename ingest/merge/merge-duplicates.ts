@@ -1,10 +1,10 @@
-import type { DocumentSource, PolicyDocument } from '../model/document.js';
+import type { DocumentMeta, DocumentSource, PolicyDocument } from '../model/document.js';
 import { textMessage, type TextMessage } from '../model/messages.js';
 import type { PolicyNode } from '../model/tree.js';
 import { parseCatalogue, type CatalogueEntry } from '../split/catalogue.js';
 import { documentId, looseTitleKey, normalizeTitle } from '../split/document-id.js';
 import { isOrganName, preciserDate } from '../split/metadata.js';
-import { containment, jaccard, shingles } from './similarity.js';
+import { estimateContainment, estimateJaccard, fingerprint, type TextFingerprint } from './fingerprint.js';
 
 /**
  * Thresholds for "same text". Measured on the corpus: two copies of one
@@ -13,8 +13,45 @@ import { containment, jaccard, shingles } from './similarity.js';
  */
 export const SAME_TEXT = { jaccard: 0.5, containment: 0.85, sizeRatio: 0.5 } as const;
 
+/**
+ * What merging needs to know about one parsed document — its metadata and a
+ * fixed-size fingerprint of its text, not its text or tree — so a large
+ * corpus can be planned without holding every document in memory.
+ */
+export interface MergeCandidate extends DocumentMeta {
+  textLength: number;
+  fingerprint: TextFingerprint;
+  /** For a catalogue document (附表): the entries it lists, which complete other documents' metadata. */
+  listed?: CatalogueEntry[];
+}
+
+/** A logical document as merging decided it: final id and metadata, plus the messages merging adds to it. */
+export interface MergedDocument extends DocumentMeta {
+  added: TextMessage[];
+}
+
+export interface MergePlan {
+  /** One per logical document, in corpus order (first source path, then offset). */
+  documents: MergedDocument[];
+  /** For each candidate, in input order: the logical document it is a copy of, and whether its tree is the one kept. */
+  fates: Array<{ id: string; kept: boolean }>;
+  messages: TextMessage[];
+}
+
+export function mergeCandidate(doc: PolicyDocument): MergeCandidate {
+  const { text, root: _root, messages: _messages, ...meta } = doc;
+  return {
+    ...meta,
+    textLength: text.length,
+    fingerprint: fingerprint(text),
+    ...(doc.kind === 'catalogue' ? { listed: parseCatalogue(text) } : {}),
+  };
+}
+
+type Candidate = MergeCandidate;
+
 /** The first source of a document in path order, for ordering and tie-breaks. */
-function firstSource(doc: PolicyDocument): { path: string; start: number } {
+function firstSource(doc: Pick<DocumentMeta, 'sources'>): { path: string; start: number } {
   let best: { path: string; start: number } | undefined;
   for (const s of doc.sources) {
     if (!best || s.path < best.path || (s.path === best.path && s.start < best.start)) best = s;
@@ -22,7 +59,7 @@ function firstSource(doc: PolicyDocument): { path: string; start: number } {
   return best ?? { path: '', start: 0 };
 }
 
-function compareByPlace(a: PolicyDocument, b: PolicyDocument): number {
+function compareByPlace(a: DocumentMeta, b: DocumentMeta): number {
   const sa = firstSource(a);
   const sb = firstSource(b);
   if (sa.path !== sb.path) return sa.path < sb.path ? -1 : 1;
@@ -35,32 +72,36 @@ function compareByPlace(a: PolicyDocument, b: PolicyDocument): number {
  * fewer repairs is the cleaner one. Per length, so a copy is not penalized for
  * being complete.
  */
-function artifactRate(doc: PolicyDocument): number {
+function artifactRate(doc: Candidate): number {
   const artifacts = doc.sources.filter((s) => s.chosen).reduce((n, s) => n + s.artifacts, 0);
-  return Math.round((artifacts * 1000 * 1000) / Math.max(1, doc.text.length)) / 1000;
+  return Math.round((artifacts * 1000 * 1000) / Math.max(1, doc.textLength)) / 1000;
 }
 
 /** Better copy first: fewer artifacts (per 1,000 characters), then longer text, then path order. */
-function compareQuality(a: PolicyDocument, b: PolicyDocument): number {
-  return artifactRate(a) - artifactRate(b) || b.text.length - a.text.length || compareByPlace(a, b);
+function compareQuality(a: Candidate, b: Candidate): number {
+  return artifactRate(a) - artifactRate(b) || b.textLength - a.textLength || compareByPlace(a, b);
 }
 
 /** Kinds that may describe the same document: equal, or one of them unknown. */
-function kindsAgree(a: PolicyDocument, b: PolicyDocument): boolean {
+function kindsAgree(a: DocumentMeta, b: DocumentMeta): boolean {
   return a.kind === b.kind || a.kind === 'other' || b.kind === 'other';
 }
 
-function versionsAgree(a: PolicyDocument, b: PolicyDocument): boolean {
+function versionsAgree(a: DocumentMeta, b: DocumentMeta): boolean {
   return !a.version || !b.version || normalizeTitle(a.version) === normalizeTitle(b.version);
+}
+
+function sameText(a: Candidate, b: Candidate): boolean {
+  const fa = a.fingerprint;
+  const fb = b.fingerprint;
+  if (estimateJaccard(fa, fb) >= SAME_TEXT.jaccard) return true;
+  const ratio = Math.min(fa.size, fb.size) / Math.max(1, fa.size, fb.size);
+  return ratio >= SAME_TEXT.sizeRatio && estimateContainment(fa, fb) >= SAME_TEXT.containment;
 }
 
 /** Rewrites the ids of a document's tree after its id changed (node ids are `${docId}--${eId}`). */
 function renameTree(node: PolicyNode, id: string): PolicyNode {
   return { ...node, id: node.eId ? `${id}--${node.eId}` : id, children: node.children.map((c) => renameTree(c, id)) };
-}
-
-function withId(doc: PolicyDocument, id: string): PolicyDocument {
-  return { ...doc, id, root: renameTree(doc.root, id) };
 }
 
 /**
@@ -78,9 +119,15 @@ export function catalogueKey(title: string): string {
   return looseTitleKey(t.replace(/^关于/u, ''));
 }
 
+/** The metadata fields of a candidate (what a merged document keeps). */
+function metaOf(c: Candidate): DocumentMeta {
+  const { textLength: _l, fingerprint: _f, listed: _c, ...meta } = c;
+  return meta;
+}
+
 /** Merges the metadata of the copies into the kept one: its own values first, then what the others add. */
-function mergeMeta(kept: PolicyDocument, others: PolicyDocument[], messages: TextMessage[]): PolicyDocument {
-  const out = { ...kept };
+function mergeMeta(kept: Candidate, others: Candidate[], messages: TextMessage[]): DocumentMeta {
+  const out = metaOf(kept);
   for (const o of others) {
     out.issuer ??= o.issuer;
     out.docNumber ??= o.docNumber;
@@ -99,12 +146,9 @@ function mergeMeta(kept: PolicyDocument, others: PolicyDocument[], messages: Tex
 }
 
 /** Fills issuer and date of documents listed in a catalogue document, where the document itself does not say. */
-function enrichFromCatalogues(docs: PolicyDocument[]): number {
+function enrichFromCatalogues(docs: MergedDocument[], listings: CatalogueEntry[][]): number {
   const entries = new Map<string, CatalogueEntry>();
-  for (const doc of docs) {
-    if (doc.kind !== 'catalogue') continue;
-    for (const e of parseCatalogue(doc.text)) if (!entries.has(catalogueKey(e.title))) entries.set(catalogueKey(e.title), e);
-  }
+  for (const listed of listings) for (const e of listed) if (!entries.has(catalogueKey(e.title))) entries.set(catalogueKey(e.title), e);
   if (entries.size === 0) return 0;
   let filled = 0;
   docs.forEach((doc, i) => {
@@ -121,14 +165,15 @@ function enrichFromCatalogues(docs: PolicyDocument[]): number {
 }
 
 /**
- * Merges copies of the same logical document found in several places (a plan
- * in its own file and again inside a compilation) into one document.
+ * Decides which parsed documents are copies of the same logical document, and
+ * what each logical document's id and metadata are — from metadata and text
+ * fingerprints alone ({@link MergeCandidate}).
  *
  * - Identity: the same title by {@link looseTitleKey} (so a missing 的 or a
  *   missing version suffix still matches), no conflicting versions or kinds, and
  *   the same text: Jaccard of 5-character shingles ≥ 0.5, or containment ≥ 0.85
- *   for copies of comparable size ({@link SAME_TEXT}). Two different documents
- *   with similar titles are never merged.
+ *   for copies of comparable size ({@link SAME_TEXT}; estimated from the
+ *   fingerprints). Two different documents with similar titles are never merged.
  * - The kept copy: fewer repaired artifacts per 1,000 characters, then longer
  *   text, then path order. Its id, text and tree are kept; `sources` lists every
  *   copy, `chosen: true` on the kept one's.
@@ -139,61 +184,51 @@ function enrichFromCatalogues(docs: PolicyDocument[]): number {
  *   distinct ids (keyed on their dates, else a numeric suffix).
  * - Output in a deterministic order: by first source path, then offset.
  */
-export function mergeDuplicates(docs: PolicyDocument[]): { documents: PolicyDocument[]; messages: TextMessage[] } {
+export function planMerges(candidates: readonly MergeCandidate[]): MergePlan {
   const messages: TextMessage[] = [];
-  const ordered = [...docs].sort(compareByPlace);
-  const shingleCache = new Map<PolicyDocument, Set<string>>();
-  const shinglesOf = (d: PolicyDocument) => {
-    let s = shingleCache.get(d);
-    if (!s) shingleCache.set(d, (s = shingles(d.text)));
-    return s;
-  };
-  const sameText = (a: PolicyDocument, b: PolicyDocument) => {
-    const sa = shinglesOf(a);
-    const sb = shinglesOf(b);
-    if (jaccard(sa, sb) >= SAME_TEXT.jaccard) return true;
-    const ratio = Math.min(sa.size, sb.size) / Math.max(1, sa.size, sb.size);
-    return ratio >= SAME_TEXT.sizeRatio && containment(sa, sb) >= SAME_TEXT.containment;
-  };
+  const indexOf = new Map(candidates.map((c, i) => [c, i]));
+  const ordered = [...candidates].sort(compareByPlace);
 
   // Clusters of copies, grouped under their forgiving title key.
-  const clusters: PolicyDocument[][] = [];
-  const byKey = new Map<string, PolicyDocument[][]>();
+  const clusters: Candidate[][] = [];
+  const byKey = new Map<string, Candidate[][]>();
   for (const doc of ordered) {
     const key = looseTitleKey(doc.title + (doc.version ?? '')) || doc.id;
-    const candidates = byKey.get(key) ?? [];
-    const home = candidates.find((c) => kindsAgree(c[0]!, doc) && versionsAgree(c[0]!, doc) && sameText(c[0]!, doc));
+    const groups = byKey.get(key) ?? [];
+    const home = groups.find((c) => kindsAgree(c[0]!, doc) && versionsAgree(c[0]!, doc) && sameText(c[0]!, doc));
     if (home) home.push(doc);
     else {
       const cluster = [doc];
-      candidates.push(cluster);
-      byKey.set(key, candidates);
+      groups.push(cluster);
+      byKey.set(key, groups);
       clusters.push(cluster);
     }
   }
 
+  const fates: MergePlan['fates'] = new Array(candidates.length);
   const idMap = new Map<string, string>();
   /** "path\0old id" → new id, for documents renamed because their id was taken. */
   const renamed = new Map<string, string>();
   const usedIds = new Set<string>();
-  const merged: PolicyDocument[] = [];
+  const merged: MergedDocument[] = [];
+  const listings: CatalogueEntry[][] = [];
   for (const cluster of clusters) {
     const [kept, ...others] = [...cluster].sort(compareQuality);
-    let doc = mergeMeta(kept!, others, messages);
+    const doc: MergedDocument = { ...mergeMeta(kept!, others, messages), added: [] };
+    if (kept!.listed) listings.push(kept!.listed);
     const sources: DocumentSource[] = cluster
       .flatMap((d) => d.sources.map((s) => ({ ...s, chosen: d === kept && s.chosen })))
       .sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.start - b.start));
     doc.sources = sources;
     if (others.length) {
-      doc.messages = [
-        ...doc.messages,
+      doc.added.push(
         textMessage(
           'info',
           'merge/duplicate',
           `《${doc.title}》 appears in ${sources.map((s) => s.path).join(', ')}; kept the copy from ${firstSource(kept!).path}.`,
           { path: firstSource(kept!).path },
         ),
-      ];
+      );
     }
     // Two different texts with one id: the later one gets an id keyed on its date, else a suffix.
     if (usedIds.has(doc.id)) {
@@ -207,9 +242,10 @@ export function mergeDuplicates(docs: PolicyDocument[]): { documents: PolicyDocu
       );
       // Links from the same file to the old id meant this document.
       for (const s of doc.sources) renamed.set(`${s.path}\u0000${old}`, id);
-      doc = withId(doc, id);
+      doc.id = id;
     }
     usedIds.add(doc.id);
+    for (const c of cluster) fates[indexOf.get(c)!] = { id: doc.id, kept: c === kept };
     for (const o of others) if (o.id !== doc.id) idMap.set(o.id, doc.id);
     doc.attachments = [...new Set([...cluster.flatMap((d) => d.attachments)])];
     // Links of a dropped copy are kept when the kept copy has none (a plan both standalone and in a compilation).
@@ -221,7 +257,7 @@ export function mergeDuplicates(docs: PolicyDocument[]): { documents: PolicyDocu
   }
 
   // A link means the document it named in its own file: a renamed one there, else the kept copy.
-  const repoint = (from: PolicyDocument, id: string | undefined): string | undefined => {
+  const repoint = (from: DocumentMeta, id: string | undefined): string | undefined => {
     if (id === undefined) return undefined;
     for (const s of from.sources) {
       const r = renamed.get(`${s.path}\u0000${id}`);
@@ -231,7 +267,7 @@ export function mergeDuplicates(docs: PolicyDocument[]): { documents: PolicyDocu
   };
   const documents = merged.map((doc) => {
     const attachments = [...new Set(doc.attachments.map((a) => repoint(doc, a)!))].filter((a) => a !== doc.id);
-    const out: PolicyDocument = { ...doc, attachments };
+    const out: MergedDocument = { ...doc, attachments };
     const partOf = repoint(doc, doc.partOf);
     const attachmentOf = repoint(doc, doc.attachmentOf);
     if (partOf && partOf !== doc.id) out.partOf = partOf;
@@ -241,10 +277,33 @@ export function mergeDuplicates(docs: PolicyDocument[]): { documents: PolicyDocu
     return out;
   });
 
-  const filled = enrichFromCatalogues(documents);
+  const filled = enrichFromCatalogues(documents, listings);
   if (filled) messages.push(textMessage('info', 'merge/catalogue-metadata', `Filled issuer or date of ${filled} documents from a catalogue.`));
-  const mergedCount = docs.length - documents.length;
+  const mergedCount = candidates.length - documents.length;
   if (mergedCount) messages.push(textMessage('info', 'merge/summary', `Merged ${mergedCount} duplicate copies into ${documents.length} documents.`));
   documents.sort(compareByPlace);
-  return { documents, messages };
+  return { documents, fates, messages };
+}
+
+/** The kept copy of a logical document as merging decided it: final id (its tree renamed), metadata and messages. */
+export function applyMerge(doc: PolicyDocument, merged: MergedDocument): PolicyDocument {
+  const { added, ...meta } = merged;
+  const root = doc.id === merged.id ? doc.root : renameTree(doc.root, merged.id);
+  return { ...meta, text: doc.text, root, messages: [...doc.messages, ...added] };
+}
+
+/**
+ * Merges copies of the same logical document found in several places (a plan
+ * in its own file and again inside a compilation) into one document: the
+ * in-memory form of {@link planMerges} + {@link applyMerge}.
+ */
+export function mergeDuplicates(docs: PolicyDocument[]): { documents: PolicyDocument[]; messages: TextMessage[] } {
+  const plan = planMerges(docs.map(mergeCandidate));
+  const order = new Map(plan.documents.map((d, i) => [d.id, i]));
+  const documents: PolicyDocument[] = new Array(plan.documents.length);
+  docs.forEach((doc, i) => {
+    const fate = plan.fates[i]!;
+    if (fate.kept) documents[order.get(fate.id)!] = applyMerge(doc, plan.documents[order.get(fate.id)!]!);
+  });
+  return { documents, messages: plan.messages };
 }

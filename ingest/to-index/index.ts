@@ -1,15 +1,15 @@
-import type { BuiltCorpus } from '../pipeline.js';
 import type { Segmenter } from '../enrich/segment/index.js';
 import type { DepartmentRegistry } from '../departments/index.js';
-import type { IndexPayload } from '../push.js';
-import { INDEX, type IndexName } from './index-names.js';
+import type { Task } from '../enrich/responsibilities/index.js';
+import type { Reference } from '../enrich/references/index.js';
+import type { DocumentMeta, PolicyDocument } from '../model/document.js';
 import { walk } from '../model/tree.js';
-import type { ClauseDoc } from './schemas.js';
+import type { SourceFile } from '../stages.js';
+import { looseTitleKey, type CatalogueEntry } from '../split/index.js';
+import { INDEX, type IndexName } from './index-names.js';
 import { originalTexts, toClauseDocs, toDocumentDoc } from './clauses.js';
 import { toTaskDocs, toDepartmentDocs } from './tasks.js';
 import { toReferenceDocs } from './references.js';
-import { looseTitleKey, type CatalogueEntry } from '../split/index.js';
-import type { PolicyDocument } from '../model/document.js';
 
 export * from './index-names.js';
 export * from './schemas.js';
@@ -22,12 +22,83 @@ export interface PayloadContext {
   ingestedAt: string;
 }
 
-function* clauseDocsOf(built: BuiltCorpus, segmenter: Segmenter): Generator<ClauseDoc> {
-  for (const doc of built.documents) yield* toClauseDocs(doc, segmenter, originalTexts(doc, built.files));
+/** One document for one index: the unit a streamed ingest pushes. */
+export interface IndexEntry {
+  index: IndexName;
+  doc: Record<string, unknown>;
+}
+
+/** Documents per index, as the meta document records them. */
+export type IndexCounts = Record<'documents' | 'clauses' | 'tasks' | 'references' | 'catalogue', number>;
+
+/** What conversion needs to know about the whole corpus before the first document: order, titles, short forms, catalogue. */
+export interface CorpusOutline {
+  documents: ReadonlyArray<Pick<DocumentMeta, 'id' | 'title'>>;
+  aliases: ReadonlyMap<string, string[]>;
+  catalogue: readonly CatalogueEntry[];
+}
+
+/** Built documents to convert: one file's (streamed ingest) or the whole corpus's. */
+export interface BuiltPart {
+  documents: PolicyDocument[];
+  tasks: Task[];
+  references: Reference[];
+  /** Source files by path, for the original wording of clauses. */
+  files: ReadonlyMap<string, SourceFile>;
+}
+
+export interface IndexConverter {
+  /** The entries of one part, clause documents produced document by document. */
+  part(part: BuiltPart): Generator<IndexEntry>;
+  /** The entries that need every part first: departments (task counts), catalogue, meta (counts). */
+  finish(): Generator<IndexEntry>;
+  counts(): IndexCounts;
+}
+
+/**
+ * Converts built documents to index entries part by part, keeping only what
+ * the corpus-wide indexes need (task owners for department counts, totals), so
+ * a streamed ingest holds one file's documents at a time.
+ */
+export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext): IndexConverter {
+  const order = new Map(outline.documents.map((d, i) => [d.id, i]));
+  const owners: Array<Pick<Task, 'owners'>> = [];
+  const counts: IndexCounts = { documents: 0, clauses: 0, tasks: 0, references: 0, catalogue: 0 };
+  return {
+    *part(part) {
+      const files = part.files as Map<string, SourceFile>;
+      for (const doc of part.documents) {
+        for (const clause of toClauseDocs(doc, ctx.segmenter, originalTexts(doc, files))) {
+          counts.clauses++;
+          yield { index: INDEX.clauses, doc: clause };
+        }
+        counts.documents++;
+        yield { index: INDEX.documents, doc: toDocumentDoc(doc, order.get(doc.id) ?? order.size, outline.aliases.get(doc.id) ?? [], ctx.segmenter) };
+      }
+      for (const task of toTaskDocs(part.tasks, ctx.segmenter.forIndex, counts.tasks)) {
+        owners.push({ owners: task.owners });
+        counts.tasks++;
+        yield { index: INDEX.tasks, doc: task };
+      }
+      for (const ref of toReferenceDocs(part.references)) {
+        counts.references++;
+        yield { index: INDEX.references, doc: ref };
+      }
+    },
+    *finish() {
+      for (const doc of toDepartmentDocs(ctx.registry, owners)) yield { index: INDEX.departments, doc };
+      for (const doc of toCatalogueDocs(outline.catalogue, outline.documents)) {
+        counts.catalogue++;
+        yield { index: INDEX.catalogue, doc };
+      }
+      yield { index: INDEX.meta, doc: { id: 'corpus', corpusHash: ctx.corpusHash, ingestedAt: ctx.ingestedAt, counts: { ...counts } } };
+    },
+    counts: () => ({ ...counts }),
+  };
 }
 
 /** How many documents each index will hold, without converting anything. */
-export function payloadCounts(built: BuiltCorpus): Record<'documents' | 'clauses' | 'tasks' | 'references' | 'catalogue', number> {
+export function payloadCounts(built: BuiltPart & CorpusOutline): IndexCounts {
   let clauses = 0;
   for (const doc of built.documents) for (const _ of walk(doc.root)) clauses++;
   return {
@@ -39,32 +110,25 @@ export function payloadCounts(built: BuiltCorpus): Record<'documents' | 'clauses
   };
 }
 
-/**
- * The documents of every index, as iterables: clause documents (the bulk, with
- * their segmented fields) are produced one source document at a time while
- * they are pushed, so they never all sit in memory together.
- */
-export function toIndexStreams(built: BuiltCorpus, ctx: PayloadContext): IndexPayload {
-  const counts = payloadCounts(built);
-  return {
-    [INDEX.clauses]: { [Symbol.iterator]: () => clauseDocsOf(built, ctx.segmenter) },
-    [INDEX.documents]: built.documents.map((doc, i) => toDocumentDoc(doc, i, built.aliases.get(doc.id) ?? [], ctx.segmenter)),
-    [INDEX.tasks]: toTaskDocs(built.tasks, ctx.segmenter.forIndex),
-    [INDEX.departments]: toDepartmentDocs(ctx.registry, built.tasks),
-    [INDEX.references]: toReferenceDocs(built.references),
-    [INDEX.catalogue]: toCatalogueDocs(built.catalogue, built.documents),
-    [INDEX.meta]: [{ id: 'corpus', corpusHash: ctx.corpusHash, ingestedAt: ctx.ingestedAt, counts }],
-  } as IndexPayload;
+/** Every index entry of a corpus built in memory, produced lazily in the order a streamed ingest sends them. */
+export function* toIndexStreams(built: BuiltPart & CorpusOutline, ctx: PayloadContext): Generator<IndexEntry> {
+  const converter = createIndexConverter(built, ctx);
+  yield* converter.part(built);
+  yield* converter.finish();
 }
 
-/** The same documents as arrays (for evaluation and tests that inspect them). */
-export function toIndexPayload(built: BuiltCorpus, ctx: PayloadContext): Record<IndexName, Array<Record<string, unknown>>> {
-  const streams = toIndexStreams(built, ctx);
-  return Object.fromEntries(Object.entries(streams).map(([k, v]) => [k, [...v]])) as Record<IndexName, Array<Record<string, unknown>>>;
+/** The same documents grouped by index, as arrays (for evaluation and tests that inspect them). */
+export function toIndexPayload(built: BuiltPart & CorpusOutline, ctx: PayloadContext): Record<IndexName, Array<Record<string, unknown>>> {
+  const out = Object.fromEntries(Object.values(INDEX).map((name) => [name, [] as Array<Record<string, unknown>>])) as Record<
+    IndexName,
+    Array<Record<string, unknown>>
+  >;
+  for (const { index, doc } of toIndexStreams(built, ctx)) out[index].push(doc);
+  return out;
 }
 
 /** Catalogue entries, each linked to the corpus document it lists when there is one. */
-export function toCatalogueDocs(entries: CatalogueEntry[], documents: PolicyDocument[]): Array<Record<string, unknown>> {
+export function toCatalogueDocs(entries: readonly CatalogueEntry[], documents: ReadonlyArray<Pick<DocumentMeta, 'id' | 'title'>>): Array<Record<string, unknown>> {
   const byTitle = new Map(documents.map((d) => [looseTitleKey(d.title), d.id]));
   return entries.map((e) => {
     const docId = byTitle.get(looseTitleKey(e.title));

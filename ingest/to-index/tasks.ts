@@ -46,16 +46,17 @@ const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
  * The `tasks` index documents: each task with flat filter fields
  * (departments, `name:role` pairs, roles) and segmented search fields.
  * @param segment turns text into space-separated words (default: identity, for tests)
+ * @param firstOrder `order` of the first task (tasks arrive file by file when streamed)
  */
-export function toTaskDocs(tasks: Task[], segment: (s: string) => string = (s) => s): TaskDoc[] {
-  return tasks.map((t, order) => ({
+export function toTaskDocs(tasks: Task[], segment: (s: string) => string = (s) => s, firstOrder = 0): TaskDoc[] {
+  return tasks.map((t, i) => ({
     ...t,
     departments: uniq(t.owners.map((o) => o.department)),
     departmentRoles: uniq(t.owners.map((o) => `${o.department}:${o.role}`)),
     roles: uniq(t.owners.map((o) => Role.parse(o.role))),
     titleSeg: segment(t.title ?? ''),
     textSeg: segment(t.text),
-    order,
+    order: firstOrder + i,
   }));
 }
 
@@ -64,7 +65,7 @@ export function toTaskDocs(tasks: Task[], segment: (s: string) => string = (s) =
  * 0) and every unknown body the tasks name, with task counts by role. A task
  * counts once per department, under the role the department has in it.
  */
-export function toDepartmentDocs(registry: DepartmentRegistry, tasks: Task[]): DepartmentDoc[] {
+export function toDepartmentDocs(registry: DepartmentRegistry, tasks: ReadonlyArray<Pick<Task, 'owners'>>): DepartmentDoc[] {
   const counts = new Map<string, RoleCounts>();
   const written = new Map<string, Set<string>>();
   const unknown: string[] = [];

@@ -24,7 +24,7 @@ import { toIndexPayload } from '../../ingest/to-index/index.js';
 import { toClauseDocs, originalTexts } from '../../ingest/to-index/clauses.js';
 import { INDEX_SETTINGS } from '../../ingest/to-index/settings.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
-import { pushIndexes } from '../../ingest/push.js';
+import { payloadEntries, pushIndexes } from '../../ingest/push.js';
 import type { BuiltCorpus } from '../../ingest/pipeline.js';
 import { createIndexReader, type IndexReader } from '../../src/services/index-reader.js';
 import { createSearchService } from '../../src/services/search-service.js';
@@ -165,7 +165,7 @@ async function main(): Promise<number> {
     const built = buildCorpus(files, { manifest, registry });
     const payload = toIndexPayload(built, { segmenter, registry, corpusHash: 'eval', ingestedAt: new Date().toISOString() });
     console.error(`eval: ${queries.length} judged queries; indexing ${payload.clauses.length} clauses…`);
-    await pushIndexes(client, payload);
+    await pushIndexes(client, payloadEntries(payload));
 
     // Baseline: the same unit clauses (what search returns by default), raw text, default settings.
     const units = (payload.clauses as Array<Record<string, any>>).filter((c) => c.isUnit);

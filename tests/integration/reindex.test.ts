@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestMeili } from '../helpers/meili.js';
 import { buildApp } from '../../src/app.js';
 import { runIngest } from '../../ingest/run-ingest.js';
-import { pushIndexes, readCorpusMeta, type IndexPayload } from '../../ingest/push.js';
+import { payloadEntries, pushIndexes, readCorpusMeta, type IndexPayload } from '../../ingest/push.js';
 import { ALL_INDEXES, INDEX } from '../../ingest/to-index/index-names.js';
 
 /**
@@ -94,9 +94,21 @@ describe('atomic re-indexing', () => {
     const bad: IndexPayload = { clauses: [], documents: [], tasks: [], departments: [], references: [], catalogue: [], meta: [] };
     bad[INDEX.clauses] = [{ id: 'not a valid id!', text: 'x' }];
     expect(Object.keys(bad).sort()).toEqual([...ALL_INDEXES].sort());
-    await expect(pushIndexes(client, bad)).rejects.toThrow();
+    await expect(pushIndexes(client, payloadEntries(bad))).rejects.toThrow();
     expect(await hits('统筹管理')).toBeGreaterThan(0);
     expect((await readCorpusMeta(client))?.corpusHash).toBe(before?.corpusHash);
+    expect((await indexUids()).filter((u) => u.includes('__build_'))).toEqual([]);
+  });
+
+  it('keeps the previous index serving when the document stream fails midway', async () => {
+    const before = await readCorpusMeta(client);
+    async function* failing() {
+      for (let i = 0; i < 2500; i++) yield { index: INDEX.clauses, doc: { id: `c${i}`, text: '统筹管理' } };
+      throw new Error('the second pass could not read a file again');
+    }
+    await expect(pushIndexes(client, failing(), { batchSize: 1000 })).rejects.toThrow(/could not read/);
+    expect((await readCorpusMeta(client))?.corpusHash).toBe(before?.corpusHash);
+    expect(await hits('样板基站')).toBeGreaterThan(0);
     expect((await indexUids()).filter((u) => u.includes('__build_'))).toEqual([]);
   });
 
@@ -116,7 +128,8 @@ describe('atomic re-indexing', () => {
       const timer = setTimeout(() => reject(new Error(`ingest never reached indexing:\n${out}`)), 120_000);
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        if (/indexed \d+ clauses/.test(out)) {
+        // Pass 2 has started: documents are being pushed into the build indexes.
+        if (/index\s+big\.txt:/.test(out)) {
           clearTimeout(timer);
           child.kill('SIGKILL');
           resolve();

@@ -24,6 +24,21 @@ describe('public surface', () => {
   });
 
   it('of ingest/merge', () => {
-    expect(Object.keys(merge).sort()).toEqual(['SAME_TEXT', 'catalogueKey', 'comparableText', 'containment', 'jaccard', 'mergeDuplicates', 'shingles']);
+    expect(Object.keys(merge).sort()).toEqual([
+      'SAME_TEXT',
+      'SKETCH_SIZE',
+      'applyMerge',
+      'catalogueKey',
+      'comparableText',
+      'containment',
+      'estimateContainment',
+      'estimateJaccard',
+      'fingerprint',
+      'jaccard',
+      'mergeCandidate',
+      'mergeDuplicates',
+      'planMerges',
+      'shingles',
+    ]);
   });
 });

@@ -8,11 +8,14 @@ export {
   LibraryArticle,
   articlesFromClauses,
   buildLibrary,
+  libraryOf,
+  libraryEntry,
+  renameArticles,
   libraryDocumentFromPolicy,
   labelNumber,
   type ClauseLike,
 } from './library.js';
-export { linkReferences, type LinkResult } from './link-references.js';
+export { linkReferences, linkDocument, linkTarget, referenceContext, type LinkResult, type LinkTarget, type ReferenceContext } from './link-references.js';
 export { parseCitation, type ParsedCitation } from './parse-citation.js';
 export { formatLocator, readLocatorList } from './locators.js';
 export { findDocNumbers, normalizeDocNumber } from './doc-number.js';

@@ -120,15 +120,50 @@ function clausesOf(root: PolicyNode): ClauseLike[] {
   return out;
 }
 
-/** The library entry of a parsed document. `aliases` are short names other documents define for it. */
-export function libraryDocumentFromPolicy(doc: PolicyDocument, aliases: string[] = []): LibraryDocument {
-  const entry: LibraryDocument = { id: doc.id, title: doc.title, kind: doc.kind, aliases, articles: articlesFromClauses(clausesOf(doc.root)) };
-  if (doc.version) entry.version = doc.version;
-  if (doc.docNumber) entry.docNumber = doc.docNumber;
-  if (doc.issuer) entry.issuer = doc.issuer;
-  const year = doc.year ?? (doc.date ? Number(doc.date.slice(0, 4)) : undefined);
+/** A library entry from a document's metadata and its article table. `aliases` are short names other documents define for it. */
+export function libraryEntry(
+  meta: Pick<PolicyDocument, 'id' | 'title' | 'kind' | 'version' | 'docNumber' | 'issuer' | 'year' | 'date'>,
+  articles: LibraryArticle[],
+  aliases: string[] = [],
+): LibraryDocument {
+  const entry: LibraryDocument = { id: meta.id, title: meta.title, kind: meta.kind, aliases, articles };
+  if (meta.version) entry.version = meta.version;
+  if (meta.docNumber) entry.docNumber = meta.docNumber;
+  if (meta.issuer) entry.issuer = meta.issuer;
+  const year = meta.year ?? (meta.date ? Number(meta.date.slice(0, 4)) : undefined);
   if (year) entry.year = year;
   return entry;
+}
+
+/** The library entry of a parsed document. `aliases` are short names other documents define for it. */
+export function libraryDocumentFromPolicy(doc: PolicyDocument, aliases: string[] = []): LibraryDocument {
+  return libraryEntry(doc, articlesFromClauses(clausesOf(doc.root)), aliases);
+}
+
+/**
+ * The same article table under another document id (node ids are
+ * `${docId}--${eId}`), for a document renamed after it was parsed.
+ */
+export function renameArticles(articles: LibraryArticle[], from: string, to: string): LibraryArticle[] {
+  if (from === to) return articles;
+  const rename = (id: string) => (id.startsWith(`${from}--`) ? `${to}${id.slice(from.length)}` : id === from ? to : id);
+  return articles.map((a) => ({
+    ...a,
+    id: rename(a.id),
+    paragraphs: a.paragraphs.map((p) => ({ ...p, id: rename(p.id), items: p.items.map((i) => ({ ...i, id: rename(i.id) })) })),
+  }));
+}
+
+/** A library from library entries (aliases set from `aliases`, by doc id) and the catalogue. */
+export function libraryOf(
+  entries: readonly LibraryDocument[],
+  catalogue: readonly LibraryCatalogueEntry[],
+  aliases: ReadonlyMap<string, string[]> = new Map(),
+): ReferenceLibrary {
+  return {
+    documents: entries.map((e) => ({ ...e, aliases: aliases.get(e.id) ?? e.aliases })),
+    catalogue: catalogue.map((e) => ({ id: e.id, number: e.number, title: e.title, date: e.date, issuer: e.issuer })),
+  };
 }
 
 /** A library from parsed documents and the catalogue. */
@@ -137,8 +172,9 @@ export function buildLibrary(
   catalogue: readonly LibraryCatalogueEntry[],
   aliases: ReadonlyMap<string, string[]> = new Map(),
 ): ReferenceLibrary {
-  return {
-    documents: documents.map((d) => libraryDocumentFromPolicy(d, aliases.get(d.id) ?? [])),
-    catalogue: catalogue.map((e) => ({ id: e.id, number: e.number, title: e.title, date: e.date, issuer: e.issuer })),
-  };
+  return libraryOf(
+    documents.map((d) => libraryDocumentFromPolicy(d)),
+    catalogue,
+    aliases,
+  );
 }

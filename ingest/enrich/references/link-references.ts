@@ -2,7 +2,7 @@ import type { PolicyDocument } from '../../model/document.js';
 import { textMessage, type TextMessage } from '../../model/messages.js';
 import { walk, type PolicyNode } from '../../model/tree.js';
 import { extractAliasDefinitions, extractReferences, type ExtractContext } from './extract-references.js';
-import { buildLibrary, labelNumber, type LibraryCatalogueEntry } from './library.js';
+import { labelNumber, libraryDocumentFromPolicy, libraryOf, type LibraryCatalogueEntry, type LibraryDocument } from './library.js';
 import type { RawReference, Reference } from './reference.js';
 import { createReferenceResolver, regionOf, type CitationTarget, type Resolution, type Resolver } from './resolver.js';
 
@@ -75,31 +75,45 @@ function messageFor(ref: Reference, res: Resolution, doc: PolicyDocument, node: 
   return textMessage('info', 'references/unresolved', `${at} — ${res.reason ?? 'not found'}`, where);
 }
 
+/** What linking needs to know about one document of the corpus before any is linked: no text, no tree. */
+export interface LinkTarget {
+  /** Its library entry (title, version, 文号, articles…), with the corpus's final id and metadata. */
+  entry: LibraryDocument;
+  /** Short names its text defines (（以下简称《…》）); ignored for listings. */
+  definitions: Array<{ alias: string; title: string }>;
+}
+
+/** The link target of a parsed document. */
+export function linkTarget(doc: PolicyDocument): LinkTarget {
+  return { entry: libraryDocumentFromPolicy(doc), definitions: extractAliasDefinitions(doc.text).map(({ alias, title }) => ({ alias, title })) };
+}
+
+/** The corpus-wide part of linking: a resolver over every document and the catalogue, and each document's short names. */
+export interface ReferenceContext {
+  resolver: Resolver;
+  /** Short forms by which each document may be cited, by doc id. */
+  aliases: Map<string, string[]>;
+  /** Short names each document defines for its own use (《规划》 → its full title), by doc id. */
+  localAliases: Map<string, Record<string, string>>;
+}
+
 /**
- * The references enricher: finds every citation in every clause, resolves it
- * against the corpus and the catalogue, sets `node.data.references` (reference
- * ids) on citing nodes, and returns the references, messages for unresolved and
- * ambiguous ones, and each document's short forms. Pure apart from adding data
- * to nodes; the trees keep their shape. A citation is attributed to the deepest
- * node whose text holds it. Listings (a compilation's TOC, a catalogue) cite
- * nothing: their titles are entries, not citations.
- *
- * @param documents the merged documents of the corpus
- * @param catalogue entries of the catalogue (附表) of documents, default none
+ * Builds the {@link ReferenceContext} from light data about every document, so
+ * documents can then be linked one at a time ({@link linkDocument}) without the
+ * whole corpus in memory.
  */
-export function linkReferences(documents: PolicyDocument[], catalogue: readonly LibraryCatalogueEntry[] = []): LinkResult {
-  const citing = documents.filter((d) => !LISTINGS.has(d.kind));
+export function referenceContext(targets: readonly LinkTarget[], catalogue: readonly LibraryCatalogueEntry[] = []): ReferenceContext {
+  const entries = targets.map((t) => t.entry);
   // Short names first: a defined 简称 applies everywhere after its definition in that document.
   const localAliases = new Map<string, Record<string, string>>();
-  const plain: Resolver = createReferenceResolver(buildLibrary(documents, catalogue));
+  const plain: Resolver = createReferenceResolver(libraryOf(entries, catalogue));
   const defined = new Map<string, Set<string>>();
-  for (const doc of citing) {
-    const defs = extractAliasDefinitions(doc.text);
-    if (!defs.length) continue;
-    localAliases.set(doc.id, Object.fromEntries(defs.map((d) => [d.alias, d.title])));
-    for (const d of defs) {
-      const found = plain.findDocuments(d.title, { year: doc.year, region: regionOf(doc) });
-      if (found.length === 1 && d.alias.length >= GLOBAL_ALIAS_MIN && found[0]!.id !== doc.id) {
+  for (const { entry, definitions } of targets) {
+    if (!definitions.length || LISTINGS.has(entry.kind ?? '')) continue;
+    localAliases.set(entry.id, Object.fromEntries(definitions.map((d) => [d.alias, d.title])));
+    for (const d of definitions) {
+      const found = plain.findDocuments(d.title, { year: entry.year, region: regionOf(entry) });
+      if (found.length === 1 && d.alias.length >= GLOBAL_ALIAS_MIN && found[0]!.id !== entry.id) {
         const set = defined.get(found[0]!.id) ?? new Set();
         set.add(d.alias);
         defined.set(found[0]!.id, set);
@@ -107,58 +121,84 @@ export function linkReferences(documents: PolicyDocument[], catalogue: readonly 
     }
   }
   const aliases = new Map<string, string[]>();
-  for (const doc of documents) {
-    aliases.set(doc.id, [...new Set([...plain.shortForms(doc), ...(defined.get(doc.id) ?? [])])]);
-  }
+  for (const entry of entries) aliases.set(entry.id, [...new Set([...plain.shortForms(entry), ...(defined.get(entry.id) ?? [])])]);
   const definedOnly = new Map([...defined].map(([id, set]) => [id, [...set]]));
-  const resolver = createReferenceResolver(buildLibrary(documents, catalogue, definedOnly));
+  return { resolver: createReferenceResolver(libraryOf(entries, catalogue, definedOnly)), aliases, localAliases };
+}
 
+/**
+ * Links one document: finds every citation in every clause, resolves it with
+ * the corpus-wide context, sets `node.data.references` (reference ids) on citing
+ * nodes, and returns the references and messages for unresolved and ambiguous
+ * ones. A citation is attributed to the deepest node whose text holds it.
+ * Listings (a compilation's TOC, a catalogue) cite nothing: their titles are
+ * entries, not citations.
+ */
+export function linkDocument(doc: PolicyDocument, context: ReferenceContext): { references: Reference[]; messages: TextMessage[] } {
   const references: Reference[] = [];
   const messages: TextMessage[] = [];
-  for (const doc of citing) {
-    const from = { docId: doc.id, year: doc.year, region: regionOf(doc) };
-    for (const [node, ancestors] of walk(doc.root)) {
-      if (!node.text) continue;
-      const ctx = { ...legalContext(node, ancestors, doc), aliases: localAliases.get(doc.id), bareTitles: resolver.bareTitles };
-      const inChildren = childSpans(node);
-      const raws = extractReferences(node.text, ctx).filter(
-        (r) => !inChildren.some((s) => r.start >= s.start && r.end <= s.end),
-      );
-      if (!raws.length) continue;
-      const fromPath = [...ancestors.slice(1), node].filter((n) => n !== doc.root).map((n) => n.id);
-      const ids: string[] = [];
-      for (const raw of raws) {
-        const res: Resolution = raw.problem
-          ? { status: 'unresolved', toPath: [], normalized: raw.text, reason: raw.problem }
-          : resolver.resolve(targetOf(raw, doc), from);
-        if (res.self) continue;
-        const ref: Reference = {
-          id: `${node.id}__ref${ids.length + 1}`,
-          fromDocId: doc.id,
-          fromClauseId: node.id,
-          fromPath,
-          toPath: res.toPath,
-          status: res.status,
-          relation: raw.relation,
-          anchor: raw.anchor,
-          text: raw.text,
-          normalized: res.normalized,
-          start: raw.start,
-          end: raw.end,
-        };
-        if (res.toDocId) ref.toDocId = res.toDocId;
-        if (res.toClauseId) ref.toClauseId = res.toClauseId;
-        if (res.catalogueId) ref.catalogueId = res.catalogueId;
-        if (res.toTitle) ref.toTitle = res.toTitle;
-        if (res.candidates) ref.candidates = res.candidates;
-        if (res.reason) ref.reason = res.reason;
-        ids.push(ref.id);
-        references.push(ref);
-        const msg = messageFor(ref, res, doc, node);
-        if (msg) messages.push(msg);
-      }
-      if (ids.length) node.data = { ...node.data, references: ids };
+  if (LISTINGS.has(doc.kind)) return { references, messages };
+  const { resolver } = context;
+  const from = { docId: doc.id, year: doc.year, region: regionOf(doc) };
+  for (const [node, ancestors] of walk(doc.root)) {
+    if (!node.text) continue;
+    const ctx = { ...legalContext(node, ancestors, doc), aliases: context.localAliases.get(doc.id), bareTitles: resolver.bareTitles };
+    const inChildren = childSpans(node);
+    const raws = extractReferences(node.text, ctx).filter((r) => !inChildren.some((s) => r.start >= s.start && r.end <= s.end));
+    if (!raws.length) continue;
+    const fromPath = [...ancestors.slice(1), node].filter((n) => n !== doc.root).map((n) => n.id);
+    const ids: string[] = [];
+    for (const raw of raws) {
+      const res: Resolution = raw.problem
+        ? { status: 'unresolved', toPath: [], normalized: raw.text, reason: raw.problem }
+        : resolver.resolve(targetOf(raw, doc), from);
+      if (res.self) continue;
+      const ref: Reference = {
+        id: `${node.id}__ref${ids.length + 1}`,
+        fromDocId: doc.id,
+        fromClauseId: node.id,
+        fromPath,
+        toPath: res.toPath,
+        status: res.status,
+        relation: raw.relation,
+        anchor: raw.anchor,
+        text: raw.text,
+        normalized: res.normalized,
+        start: raw.start,
+        end: raw.end,
+      };
+      if (res.toDocId) ref.toDocId = res.toDocId;
+      if (res.toClauseId) ref.toClauseId = res.toClauseId;
+      if (res.catalogueId) ref.catalogueId = res.catalogueId;
+      if (res.toTitle) ref.toTitle = res.toTitle;
+      if (res.candidates) ref.candidates = res.candidates;
+      if (res.reason) ref.reason = res.reason;
+      ids.push(ref.id);
+      references.push(ref);
+      const msg = messageFor(ref, res, doc, node);
+      if (msg) messages.push(msg);
     }
+    if (ids.length) node.data = { ...node.data, references: ids };
   }
-  return { references, messages, aliases };
+  return { references, messages };
+}
+
+/**
+ * The references enricher over documents in memory: {@link referenceContext}
+ * from all of them, then {@link linkDocument} for each. Pure apart from adding
+ * data to nodes; the trees keep their shape.
+ *
+ * @param documents the merged documents of the corpus
+ * @param catalogue entries of the catalogue (附表) of documents, default none
+ */
+export function linkReferences(documents: PolicyDocument[], catalogue: readonly LibraryCatalogueEntry[] = []): LinkResult {
+  const context = referenceContext(documents.map(linkTarget), catalogue);
+  const references: Reference[] = [];
+  const messages: TextMessage[] = [];
+  for (const doc of documents) {
+    const linked = linkDocument(doc, context);
+    references.push(...linked.references);
+    messages.push(...linked.messages);
+  }
+  return { references, messages, aliases: context.aliases };
 }
