@@ -1,4 +1,5 @@
 import type { Segmenter } from '../enrich/segment/index.js';
+import { toSearchField } from '../enrich/segment/search-field.js';
 import type { DepartmentRegistry } from '../departments/index.js';
 import type { Task } from '../enrich/responsibilities/index.js';
 import type { Reference } from '../enrich/references/index.js';
@@ -75,7 +76,7 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
         counts.documents++;
         yield { index: INDEX.documents, doc: toDocumentDoc(doc, order.get(doc.id) ?? order.size, outline.aliases.get(doc.id) ?? [], ctx.segmenter) };
       }
-      for (const task of toTaskDocs(part.tasks, ctx.segmenter.forIndex, counts.tasks)) {
+      for (const task of toTaskDocs(part.tasks, (text) => toSearchField(ctx.segmenter.indexTokens(text)), counts.tasks)) {
         owners.push({ owners: task.owners });
         counts.tasks++;
         yield { index: INDEX.tasks, doc: task };

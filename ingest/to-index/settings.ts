@@ -12,16 +12,8 @@ import { SEARCH_VOCABULARY } from '../enrich/segment/vocabulary.js';
 /** Large enough to page through every task of a department or every clause of a document. */
 const PAGINATION = { maxTotalHits: 100_000 };
 
-/** Chinese words are short; typos are for Latin words and never for numbers (2024 ≠ 2025). */
-const TYPO = {
-  minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
-  disableOnNumbers: true,
-} as const;
-
-const RANKING = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
-
 /**
- * Clause and document search (measured: bench/measure-tokenizer.ts and tests/eval; see bench/README.md).
+ * Clause, task and document search (measured: bench/measure-tokenizer.ts and tests/eval; see bench/README.md).
  * - The `*Seg` fields hold our nodejieba tokens encoded as opaque Latin words
  *   (ingest/enrich/segment/search-field.ts): Meilisearch re-splits Chinese words
  *   into one- and two-character pieces, so it must never see them as Chinese.
@@ -70,15 +62,16 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     facetSearch: false,
   },
   [INDEX.tasks]: {
-    // Search matches the segmented title and text; filters serve /v1/departments/:name/tasks and /v1/tasks.
+    // Search matches the segmented title and text, encoded exactly like the clauses' (same reasons);
+    // filters serve /v1/departments/:name/tasks and /v1/tasks.
     searchableAttributes: ['titleSeg', 'textSeg'],
     filterableAttributes: ['departments', 'departmentRoles', 'docId', 'years', 'roles', 'form'],
     sortableAttributes: ['order'],
-    rankingRules: RANKING,
+    rankingRules: CLAUSE_RANKING,
+    typoTolerance: NO_TYPOS,
+    synonyms: SEARCH_VOCABULARY.encodedSynonyms,
     pagination: PAGINATION,
-    typoTolerance: TYPO,
     faceting: { maxValuesPerFacet: 500 },
-    localizedAttributes: [{ attributePatterns: ['*Seg'], locales: ['cmn'] }],
   },
   [INDEX.departments]: {
     // The API reads the registry from here: `names = "工信厅"` finds a body by any of its names.

@@ -1,6 +1,7 @@
 import type { Segmenter } from '../../ingest/enrich/segment/index.js';
 import type { Role, TaskDoc } from '../../ingest/enrich/responsibilities/task.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
+import { toSearchQuery } from '../../ingest/enrich/segment/search-field.js';
 import type { TaskHit, TaskSearchQuery, TaskSearchResponse } from '../schemas/tasks.js';
 import { TASK_FIELDS, toTaskHit, type DepartmentService } from './department-service.js';
 import { and, eq } from './filter.js';
@@ -31,7 +32,7 @@ export function createTaskService(deps: TaskServiceDeps) {
         q.year !== undefined && eq('years', q.year),
       );
       const words = q.q ? segmenter.queryWords(q.q) : [];
-      const res = await reader.search<TaskDoc>(INDEX.tasks, words.join(' '), {
+      const res = await reader.search<TaskDoc>(INDEX.tasks, toSearchQuery(words), {
         filter,
         limit: q.limit,
         offset: q.offset,

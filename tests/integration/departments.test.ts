@@ -160,6 +160,15 @@ describe('GET /v1/tasks', () => {
     }
   });
 
+  it('matches whole words as the clause search does: a word inside a longer word, never its characters apart', async () => {
+    // 处理 appears inside longer words (数据处理, 处理能力…); 网络安全 must not match 网络与信息安全.
+    for (const q of ['处理', '网络安全', '2025']) {
+      const { body } = await getJson(app, `/v1/tasks?q=${enc(q)}&limit=100`);
+      expect(body.total, q).toBeGreaterThan(0);
+      for (const t of body.tasks) expect(`${t.title ?? ''}${t.text}`, q).toContain(q);
+    }
+  });
+
   it('filters by department (any alias), role, document and year', async () => {
     const { body } = await getJson(app, `/v1/tasks?q=${enc('数据')}&department=${enc('大数据局')}&role=lead&limit=100`);
     expect(body.department).toBe('省大数据局');
