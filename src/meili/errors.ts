@@ -101,12 +101,14 @@ const UNREACHABLE_CODES = new Set([
 ]);
 
 /**
- * Converts an error thrown by the official client (or by `fetch` itself) into
- * one of the named classes above. Errors it does not recognise — programmer
- * mistakes, an invalid host string, a caller's own abort — pass through
- * unchanged, so nothing is mislabelled as an outage.
+ * Converts an error thrown by the official client, by `fetch` itself or by
+ * the API's transport (http-transport.ts) into one of the named classes
+ * above. Errors it does not recognise — programmer mistakes, an invalid host
+ * string, a caller's own abort — pass through unchanged, so nothing is
+ * mislabelled as an outage.
+ * @param context.url the URL requested, for the message, when the error does not carry it
  */
-export function toMeiliError(err: unknown): Error {
+export function toMeiliError(err: unknown, context: { url?: string } = {}): Error {
   if (
     err instanceof MeiliUnavailableError ||
     err instanceof MeiliRequestError ||
@@ -133,7 +135,7 @@ export function toMeiliError(err: unknown): Error {
   }
   if (err instanceof MeilisearchRequestError) {
     const inner = err.cause;
-    // A custom httpClient's API error arrives wrapped (see node-http-client.ts): it is an answer, not an outage.
+    // A custom httpClient's API error arrives wrapped (see http-transport.ts): it is an answer, not an outage.
     if (inner instanceof MeilisearchApiError) return toMeiliError(inner);
     const url = requestUrlOf(err.message);
     if (inner instanceof MeilisearchRequestTimeOutError) {
@@ -149,9 +151,9 @@ export function toMeiliError(err: unknown): Error {
     if (isAbort(inner)) return err;
     return new MeiliUnavailableError(unreachableMessage(url, inner), { url, cause: err });
   }
-  // Raw fetch failures (someone called fetch directly): TypeError('fetch failed') with a coded cause.
-  if (err instanceof TypeError && networkCodeOf(err) !== undefined) {
-    return new MeiliUnavailableError(unreachableMessage(undefined, err), { cause: err });
+  // Raw failures: fetch's TypeError('fetch failed') with a coded cause, or a socket error from undici itself.
+  if (err instanceof Error && networkCodeOf(err) !== undefined) {
+    return new MeiliUnavailableError(unreachableMessage(context.url, err), { url: context.url, cause: err });
   }
   if (isTimeoutAbort(err)) {
     return new MeiliTimeoutError('Meilisearch request timed out', { cause: err });

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { Meilisearch } from 'meilisearch';
 import { createIndexReader, type IndexReader } from '../services/index-reader.js';
-import { createNodeHttpClient } from '../meili/node-http-client.js';
+import { createMeiliTransport } from '../meili/http-transport.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,17 +19,17 @@ export interface MeiliPluginOptions {
 }
 
 /**
- * The only place the API talks to Meilisearch: the official client over a
- * keep-alive node:http pool (see src/meili/node-http-client.ts).
+ * The only place the API talks to Meilisearch: one keep-alive undici pool
+ * (src/meili/http-transport.ts). Searches take its lean path; everything else
+ * goes through the official client over the same pool.
  */
 export default fp<MeiliPluginOptions>(
   async (app, opts) => {
-    // node:http with keep-alive instead of global fetch, never asking for gzip: measured (bench/README.md)
-    // ~45 ms for a 10 KB page of hits with fetch's default gzip, ~1 ms of fetch overhead without.
-    const httpClient = createNodeHttpClient();
-    const client = new Meilisearch({ host: opts.host, apiKey: opts.apiKey, timeout: opts.timeoutMs ?? 10_000, httpClient });
-    app.addHook('onClose', async () => httpClient.close());
-    app.decorate('reader', createIndexReader(client));
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const transport = createMeiliTransport({ host: opts.host, apiKey: opts.apiKey, timeoutMs });
+    const client = new Meilisearch({ host: opts.host, apiKey: opts.apiKey, timeout: timeoutMs, httpClient: transport.httpClient });
+    app.addHook('onClose', () => transport.close());
+    app.decorate('reader', createIndexReader(client, { search: transport.search }));
   },
   { name: 'meili', fastify: '5.x' },
 );

@@ -28,8 +28,16 @@ export interface IndexReader {
   isHealthy(): Promise<boolean>;
 }
 
-/** Creates an IndexReader over the official client. */
-export function createIndexReader(client: Meilisearch): IndexReader {
+/** POST /indexes/{index}/search with the query in the body, as the official client sends it. */
+export type SearchFn = (index: string, body: SearchParams & { q?: string | null }) => Promise<SearchResponse<Record<string, unknown>>>;
+
+/**
+ * Creates an IndexReader over the official client.
+ * @param opts.search how searches (and listings, facet counts) are sent; default the official client's
+ *   `index(…).search`. The API passes its transport's lean path (src/meili/http-transport.ts).
+ */
+export function createIndexReader(client: Meilisearch, opts: { search?: SearchFn } = {}): IndexReader {
+  const send: SearchFn = opts.search ?? ((index, { q, ...params }) => client.index(index).search(q, params));
   const guard = async <R>(work: () => Promise<R>): Promise<R> => {
     try {
       return await work();
@@ -38,7 +46,8 @@ export function createIndexReader(client: Meilisearch): IndexReader {
     }
   };
   return {
-    search: (index, q, params) => guard(() => client.index(index).search(q, params)),
+    search: <T extends Record<string, unknown>>(index: IndexName, q: string, params?: SearchParams) =>
+      guard(() => send(index, { q, ...params }) as Promise<SearchResponse<T>>),
     async get(index, id, fields) {
       try {
         return (await client.index(index).getDocument(id, fields ? { fields: fields as never } : undefined)) as never;
@@ -49,7 +58,8 @@ export function createIndexReader(client: Meilisearch): IndexReader {
     },
     list: (index, p = {}) =>
       guard(async () => {
-        const res = await client.index(index).search('', {
+        const res = await send(index, {
+          q: '',
           filter: p.filter,
           limit: p.limit ?? 20,
           offset: p.offset ?? 0,
@@ -60,7 +70,7 @@ export function createIndexReader(client: Meilisearch): IndexReader {
       }),
     facets: (index, facets, filter) =>
       guard(async () => {
-        const res = await client.index(index).search('', { filter, facets, limit: 0 });
+        const res = await send(index, { q: '', filter, facets, limit: 0 });
         return res.facetDistribution ?? {};
       }),
     async count(index) {

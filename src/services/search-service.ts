@@ -15,7 +15,10 @@ import { containsPhrases, planQuery, type QueryPlan } from './search-query.js';
 const FACET_FIELDS = { docId: 'docId', kind: 'kind', issuer: 'issuer', year: 'year', department: 'departments' } as const;
 type FacetName = keyof typeof FACET_FIELDS;
 
-const HIT_FIELDS = ['id', 'docId', 'docTitle', 'kind', 'label', 'heading', 'path', 'text', 'citation', 'owners', 'issuer', 'year', 'date', 'departments'];
+/** What a hit needs from the index: its fields in the response. */
+const HIT_FIELDS = ['id', 'docId', 'docTitle', 'kind', 'label', 'heading', 'path', 'text', 'citation', 'owners', 'year', 'date'];
+/** Plus what counting facets over hits in hand needs (phrase queries, direct hits): fetched only when facets are asked. */
+const HIT_FIELDS_WITH_FACETS = [...HIT_FIELDS, 'issuer', 'departments'];
 
 /**
  * Candidates fetched for a query with quoted phrases, which Meilisearch cannot
@@ -34,10 +37,15 @@ export const SNIPPET_CHARS = 120;
 
 /** A clause's place as one line: 《title》 › 第三章 网络运行安全 › 第二十一条. */
 export function breadcrumb(doc: Pick<ClauseDoc, 'docTitle' | 'path' | 'label' | 'heading'>): string {
-  const parts = [`《${doc.docTitle}》`];
-  for (const p of doc.path.slice(1)) parts.push([p.label, p.heading].filter(Boolean).join(' '));
-  parts.push([doc.label, doc.heading].filter(Boolean).join(' '));
-  return parts.filter(Boolean).join(' › ');
+  let line = `《${doc.docTitle}》`;
+  for (let i = 1; i < doc.path.length; i++) line = withPart(line, doc.path[i]!);
+  return withPart(line, doc);
+}
+
+/** `line › label heading`, leaving out what a level lacks (built without arrays: it runs for every hit). */
+function withPart(line: string, { label, heading }: { label?: string; heading?: string }): string {
+  const part = label && heading ? `${label} ${heading}` : label || heading;
+  return part ? `${line} › ${part}` : line;
 }
 
 /** The API path of a clause. */
@@ -207,13 +215,13 @@ export function createSearchService(deps: SearchServiceDeps) {
    * on words alone: clauses LABELLED with the locator, among those matching
    * the other words, lead the list. Returns them (at most DIRECT_HITS).
    */
-  const directHits = async (plan: QueryPlan, filter: string | undefined): Promise<ClauseHit[]> => {
+  const directHits = async (plan: QueryPlan, filter: string | undefined, fields: string[]): Promise<ClauseHit[]> => {
     const locators = plan.words.filter((w) => LOCATOR_WORD.test(w));
     if (locators.length !== 1 || plan.phrases.length) return [];
     const others = encode(plan.words.filter((w) => w !== locators[0]));
     const res = await reader.search<ClauseHit>(INDEX.clauses, others, {
       filter: and(filter, eq('label', locators[0]!)),
-      attributesToRetrieve: HIT_FIELDS,
+      attributesToRetrieve: fields,
       matchingStrategy: 'all',
       limit: DIRECT_HITS,
     });
@@ -233,11 +241,12 @@ export function createSearchService(deps: SearchServiceDeps) {
       );
       const sort = q.sort === 'newest' ? ['date:desc', 'year:desc', 'order:asc'] : q.sort === 'oldest' ? ['date:asc', 'year:asc', 'order:asc'] : undefined;
       const facets = q.facets ? Object.values(FACET_FIELDS) : undefined;
+      const fields = facets ? HIT_FIELDS_WITH_FACETS : HIT_FIELDS;
 
       // Direct hits only reorder a relevance ranking; a date order is kept as asked.
-      const direct = sort ? [] : await directHits(plan, filter);
+      const direct = sort ? [] : await directHits(plan, filter, fields);
       const rest = and(filter, direct.length > 0 && `NOT (${anyOf('id', direct.map((h) => h.id))})`);
-      const params: SearchParams = { filter: rest, sort, attributesToRetrieve: HIT_FIELDS, matchingStrategy: 'all' };
+      const params: SearchParams = { filter: rest, sort, attributesToRetrieve: fields, matchingStrategy: 'all' };
       // The list is direct hits, then the rest: a page may start inside either part.
       const fromDirect = direct.slice(q.offset, q.offset + q.limit);
       const restOffset = Math.max(0, q.offset - direct.length);

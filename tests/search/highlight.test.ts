@@ -28,6 +28,18 @@ describe('highlight', () => {
     expect(snippet).toBe('保障<em>數據安全</em>');
   });
 
+  it('compares terms folded too: a full-width or traditional term finds the folded text', () => {
+    const text = '推进５Ｇ网络与数据安全';
+    const { matches } = highlight(text, ['５Ｇ', '數據'], { fold: foldText });
+    expect(matches.map((m) => text.slice(m.start, m.end))).toEqual(['５Ｇ', '数据']);
+  });
+
+  it('marks each occurrence once: longer terms first, a term never overlapping itself', () => {
+    const text = '数据数据数据安全管理';
+    const { matches } = highlight(text, ['数据数据', '数据安全', '安全管理', '管理']);
+    expect(matches.map((m) => text.slice(m.start, m.end))).toEqual(['数据数据', '数据安全', '管理']);
+  });
+
   it('never cuts a surrogate pair at the crop edge', () => {
     const text = `${'𠀀'.repeat(100)}数据${'𠀀'.repeat(100)}`;
     const { snippet } = highlight(text, ['数据'], { cropChars: 21 });

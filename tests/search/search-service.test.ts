@@ -188,6 +188,16 @@ describe('createSearchService', () => {
     await expect(svc.search(query('5G', { department: '不存在的局' }))).rejects.toBeInstanceOf(ApiError);
   });
 
+  it('asks for the fields facets need only when facets are asked', async () => {
+    const calls: SearchParams[] = [];
+    const svc = createSearchService({ reader: fakeReader([doc('a', '数据安全')], calls), segmenter });
+    await svc.search(query('数据'));
+    await svc.search(query('数据', { facets: 'true' }));
+    expect(calls[0]!.attributesToRetrieve).not.toContain('departments');
+    expect(calls[0]!.attributesToRetrieve).toEqual(expect.arrayContaining(['id', 'text', 'path', 'citation', 'owners']));
+    expect(calls[1]!.attributesToRetrieve).toEqual(expect.arrayContaining(['issuer', 'departments']));
+  });
+
   it('escapes filter values: user text never becomes filter syntax', async () => {
     const calls: SearchParams[] = [];
     const svc = createSearchService({ reader: fakeReader([doc('a', '数据')], calls), segmenter });
