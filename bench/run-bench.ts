@@ -226,7 +226,9 @@ async function benchSearch(meili: TestMeili, label: string) {
         { url: apiUrl, requests: apiRequests(single) },
         { url: meili.url, requests: meiliRequests },
       ],
-      QUICK ? 3 : 10,
+      // Rounds timed after the warm-up: 40 × the single-request queries ≈ 1,000 samples per target,
+      // enough that the median moves by less than the run-to-run drift of the machine.
+      QUICK ? 3 : 40,
       WARMUP_REQUESTS,
     );
     const compared = ([api, meilisearch]: typeof pair.warm) => ({
