@@ -130,8 +130,8 @@ export function surveyFile(source: SourceFile, entry?: ManifestEntry): FileSurve
 export interface CorpusPlan {
   /** The logical documents in corpus order, with final ids and metadata. */
   documents: MergedDocument[];
-  /** By file path, for each document the file parses into (parse order): its parsed id, and its final id if it is the copy kept. */
-  copies: Map<string, Array<{ parsedId: string; keptAs?: string }>>;
+  /** By file path, for each document the file parses into (parse order): its parsed id, and the logical document it becomes if it is the copy kept. */
+  copies: Map<string, Array<{ parsedId: string; keptAs?: MergedDocument }>>;
   catalogue: CatalogueEntry[];
   references: ReferenceContext;
   /** Short forms by which documents are cited, by doc id. */
@@ -145,18 +145,22 @@ export function planCorpus(surveys: readonly FileSurvey[]): CorpusPlan {
   const surveyed = surveys.flatMap((s) => s.documents);
   const merge = planMerges(surveyed.map((d) => d.candidate));
   const order = new Map(merge.documents.map((d, i) => [d.id, i]));
-  const copies = new Map<string, Array<{ parsedId: string; keptAs?: string }>>();
+  const copies = new Map<string, Array<{ parsedId: string; keptAs?: MergedDocument }>>();
   const targets: LinkTarget[] = new Array(merge.documents.length);
   let i = 0;
   for (const survey of surveys) {
-    const list: Array<{ parsedId: string; keptAs?: string }> = [];
+    const list: Array<{ parsedId: string; keptAs?: MergedDocument }> = [];
     for (const { candidate, link } of survey.documents) {
       const fate = merge.fates[i++]!;
-      list.push({ parsedId: candidate.id, ...(fate.kept ? { keptAs: fate.id } : {}) });
-      if (!fate.kept) continue;
+      if (!fate.kept) {
+        list.push({ parsedId: candidate.id });
+        continue;
+      }
+      const at = order.get(fate.id)!;
+      const merged = merge.documents[at]!;
+      list.push({ parsedId: candidate.id, keptAs: merged });
       // The kept copy's articles and definitions, under the logical document's id and metadata.
-      const merged = merge.documents[order.get(fate.id)!]!;
-      targets[order.get(fate.id)!] = { ...link, entry: libraryEntry(merged, renameArticles(link.entry.articles, candidate.id, merged.id)) };
+      targets[at] = { ...link, entry: libraryEntry(merged, renameArticles(link.entry.articles, candidate.id, merged.id)) };
     }
     copies.set(survey.path, list);
   }
@@ -191,10 +195,9 @@ export function buildFile(source: SourceFile, plan: CorpusPlan, opts: Pick<Build
   if (!copies || copies.length !== parsed.length || copies.some((c, i) => c.parsedId !== parsed[i]!.id)) {
     throw new Error(`${source.path} parses differently than when it was surveyed (was it changed during the ingest?)`);
   }
-  const byId = new Map(plan.documents.map((d) => [d.id, d]));
   const documents = parsed.flatMap((doc, i) => {
     const keptAs = copies[i]!.keptAs;
-    return keptAs ? [applyMerge(doc, byId.get(keptAs)!)] : [];
+    return keptAs ? [applyMerge(doc, keptAs)] : [];
   });
   const owners = extractResponsibilities(documents, opts.registry);
   const references: Reference[] = [];

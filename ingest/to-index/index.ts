@@ -4,7 +4,6 @@ import type { DepartmentRegistry } from '../departments/index.js';
 import type { Task } from '../enrich/responsibilities/index.js';
 import type { Reference } from '../enrich/references/index.js';
 import type { DocumentMeta, PolicyDocument } from '../model/document.js';
-import { walk } from '../model/tree.js';
 import type { SourceFile } from '../stages.js';
 import { looseTitleKey, type CatalogueEntry } from '../split/index.js';
 import { INDEX, type IndexName } from './index-names.js';
@@ -95,19 +94,6 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
       yield { index: INDEX.meta, doc: { id: 'corpus', corpusHash: ctx.corpusHash, ingestedAt: ctx.ingestedAt, counts: { ...counts } } };
     },
     counts: () => ({ ...counts }),
-  };
-}
-
-/** How many documents each index will hold, without converting anything. */
-export function payloadCounts(built: BuiltPart & CorpusOutline): IndexCounts {
-  let clauses = 0;
-  for (const doc of built.documents) for (const _ of walk(doc.root)) clauses++;
-  return {
-    documents: built.documents.length,
-    clauses,
-    tasks: built.tasks.length,
-    references: built.references.length,
-    catalogue: built.catalogue.length,
   };
 }
 

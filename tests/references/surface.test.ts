@@ -21,7 +21,6 @@ describe('public surface', () => {
         'ReferenceStatus',
         'Relation',
         'articlesFromClauses',
-        'buildLibrary',
         'classifyRelation',
         'createReferenceResolver',
         'extractAliasDefinitions',

@@ -7,7 +7,6 @@ export {
   LibraryCatalogueEntry,
   LibraryArticle,
   articlesFromClauses,
-  buildLibrary,
   libraryOf,
   libraryEntry,
   renameArticles,

@@ -165,16 +165,3 @@ export function libraryOf(
     catalogue: catalogue.map((e) => ({ id: e.id, number: e.number, title: e.title, date: e.date, issuer: e.issuer })),
   };
 }
-
-/** A library from parsed documents and the catalogue. */
-export function buildLibrary(
-  documents: readonly PolicyDocument[],
-  catalogue: readonly LibraryCatalogueEntry[],
-  aliases: ReadonlyMap<string, string[]> = new Map(),
-): ReferenceLibrary {
-  return libraryOf(
-    documents.map((d) => libraryDocumentFromPolicy(d)),
-    catalogue,
-    aliases,
-  );
-}
