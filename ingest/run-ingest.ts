@@ -155,7 +155,10 @@ async function* buildAll(
     const part = buildFile(res.file, plan, { manifest: deps.manifest, registry: deps.registry });
     sink.buildMs += performance.now() - t;
     tally(sink, part.messages);
-    sink.log(`index  ${f.rel}: ${part.documents.length} documents, ${part.tasks.length} tasks, ${part.references.length} references`);
+    // A copy merged into a better one elsewhere is not indexed from this file: say so, or "0 documents" looks like a loss.
+    const elsewhere = (plan.copies.get(part.source.path)?.length ?? 0) - part.documents.length;
+    const note = elsewhere > 0 ? ` (+${elsewhere} duplicate cop${elsewhere === 1 ? 'y' : 'ies'} indexed from another file)` : '';
+    sink.log(`index  ${f.rel}: ${part.documents.length} documents${note}, ${part.tasks.length} tasks, ${part.references.length} references`);
     yield* deps.converter.part({ ...part, files: new Map([[part.source.path, part.source]]) });
   }
   yield* deps.converter.finish();
