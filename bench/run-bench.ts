@@ -155,12 +155,12 @@ function summary(r: CannonResult) {
 /**
  * One client, one request at a time, timed with a microsecond clock (autocannon
  * rounds latencies to whole milliseconds, too coarse when Meilisearch answers in
- * ~1 ms). The two targets alternate request by request, so drift in the machine's
- * load hits both alike. Each target first serves at least `warmupRequests`
+ * ~1 ms). The targets take turns request by request, so drift in the machine's
+ * load hits them alike. Each target first serves at least `warmupRequests`
  * (see WARMUP_REQUESTS), of which the first `rounds` rounds are reported as
  * `cold`. Returns latency percentiles per target, in ms.
  */
-async function sequentialPair(targets: Array<{ url: string; requests: CannonRequest[] }>, rounds: number, warmupRequests: number) {
+async function sequentialTurns(targets: Array<{ url: string; requests: CannonRequest[] }>, rounds: number, warmupRequests: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const send = (base: string, r: CannonRequest) =>
     new Promise<number>((resolve, reject) => {
@@ -210,7 +210,8 @@ async function benchSearch(meili: TestMeili, label: string) {
   const single = captured.filter((c) => c.meili.length === 1);
   log(`${label}: ${queries.length} queries, ${single.length} answered with one Meilisearch request`);
   const server = runTs<{ port: number }>('serve-api.ts', [meili.url, meili.masterKey], { keepAlive: true });
-  const { port } = await server;
+  const floor = runTs<{ port: number }>('proxy-floor.ts', [meili.url], { keepAlive: true });
+  const [{ port }, { port: floorPort }] = await Promise.all([server, floor]);
   try {
     const apiUrl = `http://127.0.0.1:${port}`;
     const apiRequests = (list: typeof captured): CannonRequest[] => list.map((c) => ({ method: 'GET', path: `/v1/search?q=${encodeURIComponent(c.query)}&limit=10` }));
@@ -220,21 +221,26 @@ async function benchSearch(meili: TestMeili, label: string) {
       body: JSON.stringify({ q: c.meili[0]!.q, ...c.meili[0]!.params }),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${meili.masterKey}` },
     }));
-    log(`${label}: one client, request by request…`);
-    const pair = await sequentialPair(
+    log(`${label}: one client, request by request (API, Meilisearch, bare proxy)…`);
+    const pair = await sequentialTurns(
       [
         { url: apiUrl, requests: apiRequests(single) },
         { url: meili.url, requests: meiliRequests },
+        // The floor: the same requests through a Node process that only forwards them (bench/proxy-floor.ts).
+        { url: `http://127.0.0.1:${floorPort}`, requests: meiliRequests },
       ],
       // Rounds timed after the warm-up: 40 × the single-request queries ≈ 1,000 samples per target,
       // enough that the median moves by less than the run-to-run drift of the machine.
       QUICK ? 3 : 40,
       WARMUP_REQUESTS,
     );
-    const compared = ([api, meilisearch]: typeof pair.warm) => ({
+    const compared = ([api, meilisearch, proxy]: typeof pair.warm) => ({
       api,
       meilisearch,
+      proxyFloor: proxy,
       ratio: { p50: ratio(api!.p50, meilisearch!.p50), p90: ratio(api!.p90, meilisearch!.p90) },
+      /** What the hop alone costs on this machine: the bare proxy against Meilisearch. */
+      floorRatio: { p50: ratio(proxy!.p50, meilisearch!.p50), p90: ratio(proxy!.p90, meilisearch!.p90) },
     });
     const levels: Record<string, unknown> = {
       oneClientPrecise: { ...compared(pair.warm), warmupRequests: pair.warmupRequests, cold: compared(pair.cold) },
@@ -261,6 +267,7 @@ async function benchSearch(meili: TestMeili, label: string) {
     };
   } finally {
     server.child?.kill('SIGTERM');
+    floor.child?.kill('SIGTERM');
   }
 }
 
@@ -351,7 +358,7 @@ async function main() {
         ingestSeconds: ratio(b.seconds.total, r.seconds.total),
         peakRssMb: ratio(b.peakRssMb, r.peakRssMb),
         liveHeapMb: ratio(b.liveHeapMb, r.liveHeapMb),
-        searchP50AtOneClient: ratio(bigSearch.c1.api.p50, s.c1.api.p50),
+        searchP50AtOneClient: ratio(bigSearch.oneClientPrecise.api.p50, s.oneClientPrecise.api.p50),
         searchThroughputAt8Clients: ratio(bigSearch.c8.api.requestsPerSecond, s.c8.api.requestsPerSecond),
       },
     };

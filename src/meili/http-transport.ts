@@ -114,8 +114,8 @@ export function createMeiliTransport(opts: MeiliTransportOptions): MeiliTranspor
   return { search, httpClient, close: () => pool.destroy() };
 }
 
-/** Collects an answer's body; `done` gets its status and text. */
-function jsonHandler(done: (status: number, text: string) => void, fail: (err: Error) => void): Dispatcher.DispatchHandlers {
+/** Collects an answer's body; `done` gets its status and bytes. */
+export function bodyHandler(done: (status: number, body: Buffer) => void, fail: (err: Error) => void): Dispatcher.DispatchHandlers {
   let status = 0;
   const chunks: Buffer[] = [];
   return {
@@ -129,10 +129,15 @@ function jsonHandler(done: (status: number, text: string) => void, fail: (err: E
       return true;
     },
     onComplete() {
-      done(status, (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'));
+      done(status, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     },
     onError: fail,
   };
+}
+
+/** The same, as text. */
+function jsonHandler(done: (status: number, text: string) => void, fail: (err: Error) => void): Dispatcher.DispatchHandlers {
+  return bodyHandler((status, body) => done(status, body.toString('utf8')), fail);
 }
 
 /** undici's own timeouts become MeiliTimeoutError; the rest is what toMeiliError makes of it (sockets nobody answers → unavailable). */
