@@ -239,6 +239,35 @@ describe('titles without marks (known titles only)', () => {
   });
 });
 
+describe('the enacting formula (根据…，制定本法)', () => {
+  const cited = (text: string) => extractReferences(text).map((r) => [r.text, r.title, r.relation]);
+
+  it('cites the bare Constitution by its full title, as the basis', () => {
+    const text = '为了保护个人信息权益，根据宪法，制定本法。';
+    const [ref] = extractReferences(text);
+    expect(cited(text)).toEqual([['宪法', '中华人民共和国宪法', 'basis']]);
+    expect(text.slice(ref!.start, ref!.end)).toBe('宪法');
+  });
+
+  it('reads every law of the list, bare or marked, the 和 of 共和国 included', () => {
+    expect(cited('根据宪法和《中华人民共和国网络安全法》，制定本条例。')).toEqual([
+      ['宪法', '中华人民共和国宪法', 'basis'],
+      ['《中华人民共和国网络安全法》', '中华人民共和国网络安全法', 'basis'],
+    ]);
+    expect(cited('根据中华人民共和国宪法、刑法，制定本规定')).toEqual([
+      ['中华人民共和国宪法', '中华人民共和国宪法', 'basis'],
+      ['刑法', '刑法', 'basis'],
+    ]);
+    expect(cited('根据某某安全法、某某保护法和某某促进法等法律，制定本条例').map(([t]) => t)).toEqual(['某某安全法', '某某保护法', '某某促进法']);
+  });
+
+  it('leaves what is not a law’s name, and 根据宪法 outside the formula', () => {
+    expect(cited('根据本法和有关法律，制定本办法')).toEqual([]);
+    expect(cited('根据国家有关规定，制定本办法')).toEqual([]);
+    expect(cited('根据宪法规定，公民享有言论自由')).toEqual([]);
+  });
+});
+
 describe('article headings are not citations', () => {
   it('skips the article number opening a line, with or without a space after it', () => {
     const ctx = { legal: true, article: 3, paragraph: 1 };

@@ -173,6 +173,47 @@ function findBareTitles(text: string, titles: readonly string[], blocked: readon
 }
 
 /**
+ * The enacting formula of a statute — 为了……，根据宪法，制定本法 / 根据宪法和X法，
+ * 制定本条例 — names its legal basis without 《》 by drafting convention, the
+ * Constitution above all. In the list between 根据 and 制定本…, a bare law name
+ * (宪法, 刑法, 中华人民共和国X法) is a citation whether or not the library knows it.
+ */
+const ENACTING = new RegExp(`根据(?<list>[^，,。；;：:\\n]{2,80}?)${SP}[，,]?${SP}制定本(?:法|条例|办法|规定|细则|规则|决定)`, 'gu');
+/** Separators of the list; the 和 of 共和国 is part of a name. */
+const LIST_SEPARATOR = /、|以及|及|与|和(?!国)/gu;
+const BARE_LAW = /^(?:中华人民共和国)?\p{Script=Han}{0,14}法$/u;
+/** Words that make a list entry something other than a law's name (本法, 有关法律, 相关法). */
+const NOT_A_NAME = /^(?:本|该|上述|有关|相关|其他|其它|下列|各|其|国家|法律)/u;
+/** 宪法, written bare, is always the Constitution: cite it by its full title. */
+const CONSTITUTION = { bare: '宪法', title: '中华人民共和国宪法' };
+
+function findEnactingBasis(text: string, blocked: readonly Span[]): Head[] {
+  const out: Head[] = [];
+  for (const m of text.matchAll(ENACTING)) {
+    const list = m.groups!.list!;
+    const base = m.index + m[0].indexOf(list);
+    let last = 0;
+    const entries: Span[] = [];
+    for (const sep of list.matchAll(LIST_SEPARATOR)) {
+      entries.push({ start: last, end: sep.index });
+      last = sep.index + sep[0].length;
+    }
+    entries.push({ start: last, end: list.length });
+    for (const e of entries) {
+      const raw = list.slice(e.start, e.end);
+      // The last entry may close the list: 个人信息保护法等法律.
+      const name = raw.trim().replace(/等(?:法律|行政法规|法规|规定)?$/u, '');
+      if (!BARE_LAW.test(name) || NOT_A_NAME.test(name)) continue;
+      const start = base + e.start + raw.indexOf(name);
+      const span = { start, end: start + name.length };
+      if (overlaps(span, blocked)) continue;
+      out.push({ kind: 'title', ...span, title: name === CONSTITUTION.bare ? CONSTITUTION.title : name, innerTitles: [] });
+    }
+  }
+  return out;
+}
+
+/**
  * Whether the match at `at` is the article's own number opening a line (第三条 国家…,
  * or 第三条国家… when extraction lost the space), not a citation: legal drafting
  * never opens an article's text with a bare citation of another article.
@@ -219,7 +260,8 @@ export function extractReferences(text: string, ctx: ExtractContext = {}): RawRe
   const { titles, docNumbers, definitions } = findMarkedCitations(text, ctx);
   const marked: Head[] = [...titles, ...docNumbers];
   const blocked: Span[] = [...marked, ...definitions];
-  const bare = ctx.bareTitles?.length ? findBareTitles(text, ctx.bareTitles, blocked) : [];
+  const known = ctx.bareTitles?.length ? findBareTitles(text, ctx.bareTitles, blocked) : [];
+  const bare = [...known, ...findEnactingBasis(text, [...blocked, ...known])];
   const heads = [...marked, ...bare, ...regexHeads(text, [...blocked, ...bare])].sort((a, b) => a.start - b.start);
   const spans: Span[] = heads;
   const localAliases = new Map<string, string>();
