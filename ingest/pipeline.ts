@@ -136,6 +136,8 @@ export interface CorpusPlan {
   references: ReferenceContext;
   /** Short forms by which documents are cited, by doc id. */
   aliases: Map<string, string[]>;
+  /** Parsed documents that were copies of another and merged into it. */
+  duplicatesMerged: number;
   /** Messages of the survey (normalization) and of merging. */
   messages: TextMessage[];
 }
@@ -172,6 +174,7 @@ export function planCorpus(surveys: readonly FileSurvey[]): CorpusPlan {
     catalogue,
     references,
     aliases: references.aliases,
+    duplicatesMerged: surveyed.length - merge.documents.length,
     messages: [...surveys.flatMap((s) => s.messages), ...merge.messages],
   };
 }
@@ -231,7 +234,7 @@ export function buildCorpus(files: SourceFile[], opts: BuildOptions): BuiltCorpu
     return survey;
   });
   const plan = planCorpus(surveys);
-  opts.onProgress?.({ stage: 'merge', documents: plan.documents.length, merged: surveys.reduce((n, s) => n + s.documents.length, 0) - plan.documents.length });
+  opts.onProgress?.({ stage: 'merge', documents: plan.documents.length, merged: plan.duplicatesMerged });
 
   const parts = files.map((source) => {
     const part = buildFile(source, plan, opts);

@@ -187,8 +187,7 @@ export async function prepareIngest(opts: Omit<IngestOptions, 'client'>): Promis
   const registry = await loadDepartmentRegistry();
   const { surveys, readable, failed } = await surveyAll(files, manifest, log);
   const plan = planCorpus(surveys);
-  const merged = surveys.reduce((n, s) => n + s.documents.length, 0) - plan.documents.length;
-  log(`merge  ${plan.documents.length} logical documents (${merged} duplicate copies merged)`);
+  log(`merge  ${plan.documents.length} logical documents (${plan.duplicatesMerged} duplicate copies merged)`);
 
   const segmenter = opts.segmenter ?? createSegmenter({ userWords: segmenterWords(registry) });
   const converter = createIndexConverter(plan, { segmenter, registry, corpusHash, ingestedAt: new Date().toISOString() });

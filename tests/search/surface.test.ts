@@ -27,7 +27,7 @@ describe('public surface', () => {
       ].sort(),
     );
     const s = segment.createSegmenter();
-    expect(Object.keys(s).sort()).toEqual(['fold', 'forIndex', 'indexTokens', 'queryWords', 'weight', 'words']);
+    expect(Object.keys(s).sort()).toEqual(['fold', 'indexTokens', 'queryWords', 'weight', 'words']);
   });
 
   it('of the search service and query planner', () => {

@@ -30,8 +30,6 @@ export interface Segmenter {
    * characters, locators) in text order.
    */
   indexTokens(text: string): string[];
-  /** `indexTokens` joined by spaces: what goes into a `*Seg` field. */
-  forIndex(text: string): string;
   /**
    * The words of a query: jieba's exact mode without HMM guesses (so each is a
    * dictionary word or a character, both always indexed), Latin/digit runs
@@ -230,7 +228,6 @@ export function createSegmenter(opts: SegmenterOptions = {}): Segmenter {
   return {
     words,
     indexTokens,
-    forIndex: (text) => indexTokens(text).join(' '),
     queryWords,
     fold: foldText,
     weight,
