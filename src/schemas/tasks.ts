@@ -8,6 +8,7 @@ import { Id, Limit, Offset, ShortText } from './common.js';
 const Year = z.coerce.number().int().min(1949).max(2100);
 
 export const DepartmentListQuery = z.object({
+  q: ShortText.optional().describe('Only bodies with this in one of their names (大数据局, 工信; traditional characters fold); the body it names exactly first'),
   level: Level.optional().describe('Only bodies of this level'),
   withTasks: z
     .enum(['true', 'false'])

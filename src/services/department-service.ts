@@ -1,4 +1,5 @@
 import { createDepartmentRegistry, type Department, type DepartmentRegistry } from '../../ingest/departments/index.js';
+import { foldText } from '../../ingest/enrich/segment/fold.js';
 import type { TaskDoc } from '../../ingest/enrich/responsibilities/task.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 import type { DepartmentDoc } from '../../ingest/to-index/tasks.js';
@@ -110,11 +111,16 @@ export function createDepartmentService(reader: IndexReader) {
     resolve,
 
     async list(q: DepartmentListQuery) {
-      const { docs } = await load();
+      const { docs, registry } = await load();
+      const typed = q.q === undefined ? undefined : foldText(q.q).toLowerCase();
+      // The body the words name outright (工信厅 → 省工业和信息化厅) leads, even if its names do not contain them.
+      const named = q.q === undefined ? undefined : registry.lookup(q.q)?.name;
+      const matches = (d: DepartmentDoc) =>
+        typed === undefined || d.name === named || [d.name, ...d.aliases, ...d.abbreviations].some((n) => foldText(n).toLowerCase().includes(typed));
       const chosen = docs
-        .filter((d) => (!q.level || d.level === q.level) && (!q.withTasks || d.counts.total > 0))
+        .filter((d) => (!q.level || d.level === q.level) && (!q.withTasks || d.counts.total > 0) && matches(d))
         // Busiest bodies first; registry order breaks ties, so the listing is stable.
-        .sort((a, b) => b.counts.total - a.counts.total || a.order - b.order);
+        .sort((a, b) => Number(b.name === named) - Number(a.name === named) || b.counts.total - a.counts.total || a.order - b.order);
       return { total: chosen.length, limit: q.limit, offset: q.offset, departments: chosen.slice(q.offset, q.offset + q.limit).map(summary) };
     },
 

@@ -57,6 +57,24 @@ describe('GET /v1/departments', () => {
     expect(body.departments.map((d: any) => d.name)).toContain('各市人民政府');
     expect((await getJson(app, '/v1/departments?level=galaxy')).status).toBe(400);
   });
+
+  it('finds bodies by any part of any of their names, the one named outright first', async () => {
+    const names = (d: any) => [d.name, ...d.aliases, ...d.abbreviations].join(' ');
+    const big = await getJson(app, `/v1/departments?q=${enc('大数据局')}`);
+    expect(big.status).toBe(200);
+    expect(big.body.departments[0].name).toBe('省大数据局');
+    expect(big.body.departments.length).toBe(big.body.total);
+    for (const d of big.body.departments) expect(names(d)).toContain('大数据局');
+
+    // An abbreviation leads to its body; a part of an alias finds it too; traditional characters fold.
+    expect((await getJson(app, `/v1/departments?q=${enc('工信厅')}`)).body.departments[0].name).toBe('省工业和信息化厅');
+    expect((await getJson(app, `/v1/departments?q=${enc('工信')}`)).body.departments.map((d: any) => d.name)).toContain('省工业和信息化厅');
+    expect((await getJson(app, `/v1/departments?q=${enc('數據局')}`)).body.departments.map((d: any) => d.name)).toContain('省大数据局');
+
+    const none = await getJson(app, `/v1/departments?q=${enc('星际舰队司令部')}`);
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ total: 0, departments: [] });
+  });
 });
 
 describe('GET /v1/departments/:name/tasks', () => {
