@@ -177,8 +177,8 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
     for (const other of locatorSpellings(w)) highlightTerms.add(other);
   }
   // The sub-words of every word, in one segmentation pass: jieba never joins
-  // across a space, so this is the union of each word's own sub-words with a
-  // third of the native calls (each costs more than the Chinese it segments).
+  // across a space, so this is the union of each word's own sub-words, for
+  // three native calls a query instead of three a word.
   for (const part of segmenter.words(finalWords.join(' '))) highlightTerms.add(part);
   for (const h of extraHighlights) if (h) highlightTerms.add(h);
 

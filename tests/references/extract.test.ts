@@ -265,6 +265,7 @@ describe('the enacting formula (根据…，制定本法)', () => {
     expect(cited('根据本法和有关法律，制定本办法')).toEqual([]);
     expect(cited('根据国家有关规定，制定本办法')).toEqual([]);
     expect(cited('根据宪法规定，公民享有言论自由')).toEqual([]);
+    expect(cited('根据科学方法和各地有效做法，制定本办法')).toEqual([]);
   });
 });
 

@@ -184,6 +184,8 @@ const LIST_SEPARATOR = /、|以及|及|与|和(?!国)/gu;
 const BARE_LAW = /^(?:中华人民共和国)?\p{Script=Han}{0,14}法$/u;
 /** Words that make a list entry something other than a law's name (本法, 有关法律, 相关法). */
 const NOT_A_NAME = /^(?:本|该|上述|有关|相关|其他|其它|下列|各|其|国家|法律)/u;
+/** Common words that end in 法 but name no law (科学方法, 依法, 有效做法). */
+const NOT_A_LAW = /(?:[方办做想看说用手写算语]|[依合违非执司立守])法$/u;
 /** 宪法, written bare, is always the Constitution: cite it by its full title. */
 const CONSTITUTION = { bare: '宪法', title: '中华人民共和国宪法' };
 
@@ -203,7 +205,7 @@ function findEnactingBasis(text: string, blocked: readonly Span[]): Head[] {
       const raw = list.slice(e.start, e.end);
       // The last entry may close the list: 个人信息保护法等法律.
       const name = raw.trim().replace(/等(?:法律|行政法规|法规|规定)?$/u, '');
-      if (!BARE_LAW.test(name) || NOT_A_NAME.test(name)) continue;
+      if (!BARE_LAW.test(name) || NOT_A_NAME.test(name) || NOT_A_LAW.test(name)) continue;
       const start = base + e.start + raw.indexOf(name);
       const span = { start, end: start + name.length };
       if (overlaps(span, blocked)) continue;
