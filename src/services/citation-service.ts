@@ -18,6 +18,8 @@ import {
 } from '../../ingest/enrich/references/index.js';
 import { anyOf } from './filter.js';
 import type { IndexReader } from './index-reader.js';
+import { documentUrl } from './document-service.js';
+import { clauseUrl } from './search-service.js';
 
 /** Longest free text accepted for citation extraction (characters). */
 export const MAX_EXTRACT_CHARS = 20_000;
@@ -96,8 +98,6 @@ interface Library {
   catalogue: Map<string, LibraryCatalogueEntry>;
 }
 
-const clauseUrl = (id: string) => `/v1/clauses/${id}`;
-const documentUrl = (id: string) => `/v1/documents/${id}`;
 /** Index pages are read whole: the corpus has thousands of clauses, far below Meilisearch's maxTotalHits. */
 const ALL = 100_000;
 

@@ -7,6 +7,11 @@ import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
 import { breadcrumb, clauseUrl } from './search-service.js';
 
+/** The API path of a document. */
+export function documentUrl(id: string): string {
+  return `/v1/documents/${id}`;
+}
+
 type Summary = z.infer<typeof DocumentSummary>;
 
 const SUMMARY_FIELDS = ['id', 'title', 'kind', 'issuer', 'date', 'year', 'docNumber', 'version', 'partOf', 'attachmentOf', 'counts'];
@@ -22,7 +27,7 @@ function summary(d: Partial<DocumentDoc> & Pick<DocumentDoc, 'id' | 'title' | 'k
     ...(version ? { version } : {}),
     ...(partOf ? { partOf } : {}),
     ...(attachmentOf ? { attachmentOf } : {}),
-    url: `/v1/documents/${id}`,
+    url: documentUrl(id),
   };
 }
 

@@ -6,6 +6,8 @@ import type { ClauseDoc, DocumentDoc } from '../../ingest/to-index/schemas.js';
 import { Candidate, Relation, ReferenceStatus } from '../../ingest/enrich/references/reference.js';
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
+import { documentUrl } from './document-service.js';
+import { clauseUrl } from './search-service.js';
 
 /** One end of a reference as the API shows it: a clause, a document, a catalogue entry, or just a title. */
 export const ReferenceEnd = z.object({
@@ -79,8 +81,6 @@ const PAGE = 1000;
 /** A clause or document cites at most this many; a guard against runaway pages. */
 const MAX_REFS = 20_000;
 
-const clauseUrl = (id: string) => `/v1/clauses/${id}`;
-const documentUrl = (id: string) => `/v1/documents/${id}`;
 
 /**
  * References between clauses and documents, read from the `references` index

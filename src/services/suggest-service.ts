@@ -5,6 +5,8 @@ import type { DocumentDoc } from '../../ingest/to-index/schemas.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 import type { SuggestQuery, SuggestResponse, Suggestion } from '../schemas/search.js';
 import type { IndexReader } from './index-reader.js';
+import { departmentUrl } from './department-service.js';
+import { documentUrl } from './document-service.js';
 
 export interface SuggestServiceDeps {
   reader: IndexReader;
@@ -36,7 +38,7 @@ export function createSuggestService(deps: SuggestServiceDeps) {
 
       for (const { d, forms: fs } of forms) {
         // The department's own task list: a search needs a query, a department page does not.
-        const url = `/v1/departments/${encodeURIComponent(d.name)}/tasks`;
+        const url = departmentUrl(d.name);
         const starts = fs.find((x) => x.n.startsWith(typed));
         if (starts) {
           prefix.push({ kind: 'department', text: d.name, ...(starts.f !== d.name ? { matched: starts.f } : {}), match: 'prefix', url, rank: starts.n.length });
@@ -52,7 +54,7 @@ export function createSuggestService(deps: SuggestServiceDeps) {
         matchingStrategy: 'all',
       });
       for (const doc of res.hits) {
-        const url = `/v1/documents/${doc.id}`;
+        const url = documentUrl(doc.id);
         const titles = [doc.title, ...(doc.aliases ?? [])];
         const starts = titles.find((t) => norm(t).startsWith(typed));
         if (starts) prefix.push({ kind: 'document', text: doc.title, ...(starts !== doc.title ? { matched: starts } : {}), match: 'prefix', id: doc.id, url, rank: norm(starts).length });
