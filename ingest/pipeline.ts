@@ -10,7 +10,7 @@ import { applyMerge, mergeCandidate, planMerges, type MergeCandidate, type Merge
 import { extractResponsibilities, type Task } from './enrich/responsibilities/index.js';
 import {
   libraryEntry,
-  linkDocument,
+  linkDocuments,
   linkTarget,
   referenceContext,
   renameArticles,
@@ -203,15 +203,9 @@ export function buildFile(source: SourceFile, plan: CorpusPlan, opts: Pick<Build
     return keptAs ? [applyMerge(doc, keptAs)] : [];
   });
   const owners = extractResponsibilities(documents, opts.registry);
-  const references: Reference[] = [];
-  const messages: TextMessage[] = documents.flatMap((d) => d.messages);
-  messages.push(...owners.messages);
-  for (const doc of documents) {
-    const linked = linkDocument(doc, plan.references);
-    references.push(...linked.references);
-    messages.push(...linked.messages);
-  }
-  return { source, documents, tasks: owners.tasks, references, messages };
+  const linked = linkDocuments(documents, plan.references);
+  const messages = [...documents.flatMap((d) => d.messages), ...owners.messages, ...linked.messages];
+  return { source, documents, tasks: owners.tasks, references: linked.references, messages };
 }
 
 /** A stable sort of items by the corpus order of the document each belongs to. */

@@ -35,6 +35,7 @@ describe('public surface', () => {
         'libraryEntry',
         'libraryOf',
         'linkDocument',
+        'linkDocuments',
         'linkReferences',
         'linkTarget',
         'normalizeDocNumber',

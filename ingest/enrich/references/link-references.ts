@@ -183,16 +183,8 @@ export function linkDocument(doc: PolicyDocument, context: ReferenceContext): { 
   return { references, messages };
 }
 
-/**
- * The references enricher over documents in memory: {@link referenceContext}
- * from all of them, then {@link linkDocument} for each. Pure apart from adding
- * data to nodes; the trees keep their shape.
- *
- * @param documents the merged documents of the corpus
- * @param catalogue entries of the catalogue (附表) of documents, default none
- */
-export function linkReferences(documents: PolicyDocument[], catalogue: readonly LibraryCatalogueEntry[] = []): LinkResult {
-  const context = referenceContext(documents.map(linkTarget), catalogue);
+/** {@link linkDocument} for each of some documents (one file's, or the corpus's), results in document order. */
+export function linkDocuments(documents: readonly PolicyDocument[], context: ReferenceContext): { references: Reference[]; messages: TextMessage[] } {
   const references: Reference[] = [];
   const messages: TextMessage[] = [];
   for (const doc of documents) {
@@ -200,5 +192,18 @@ export function linkReferences(documents: PolicyDocument[], catalogue: readonly 
     references.push(...linked.references);
     messages.push(...linked.messages);
   }
-  return { references, messages, aliases: context.aliases };
+  return { references, messages };
+}
+
+/**
+ * The references enricher over documents in memory: {@link referenceContext}
+ * from all of them, then {@link linkDocuments}. Pure apart from adding data to
+ * nodes; the trees keep their shape.
+ *
+ * @param documents the merged documents of the corpus
+ * @param catalogue entries of the catalogue (附表) of documents, default none
+ */
+export function linkReferences(documents: PolicyDocument[], catalogue: readonly LibraryCatalogueEntry[] = []): LinkResult {
+  const context = referenceContext(documents.map(linkTarget), catalogue);
+  return { ...linkDocuments(documents, context), aliases: context.aliases };
 }
