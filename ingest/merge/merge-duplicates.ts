@@ -48,8 +48,6 @@ export function mergeCandidate(doc: PolicyDocument): MergeCandidate {
   };
 }
 
-type Candidate = MergeCandidate;
-
 /** The first source of a document in path order, for ordering and tie-breaks. */
 function firstSource(doc: Pick<DocumentMeta, 'sources'>): { path: string; start: number } {
   let best: { path: string; start: number } | undefined;
@@ -72,13 +70,13 @@ function compareByPlace(a: DocumentMeta, b: DocumentMeta): number {
  * fewer repairs is the cleaner one. Per length, so a copy is not penalized for
  * being complete.
  */
-function artifactRate(doc: Candidate): number {
+function artifactRate(doc: MergeCandidate): number {
   const artifacts = doc.sources.filter((s) => s.chosen).reduce((n, s) => n + s.artifacts, 0);
   return Math.round((artifacts * 1000 * 1000) / Math.max(1, doc.textLength)) / 1000;
 }
 
 /** Better copy first: fewer artifacts (per 1,000 characters), then longer text, then path order. */
-function compareQuality(a: Candidate, b: Candidate): number {
+function compareQuality(a: MergeCandidate, b: MergeCandidate): number {
   return artifactRate(a) - artifactRate(b) || b.textLength - a.textLength || compareByPlace(a, b);
 }
 
@@ -91,7 +89,7 @@ function versionsAgree(a: DocumentMeta, b: DocumentMeta): boolean {
   return !a.version || !b.version || normalizeTitle(a.version) === normalizeTitle(b.version);
 }
 
-function sameText(a: Candidate, b: Candidate): boolean {
+function sameText(a: MergeCandidate, b: MergeCandidate): boolean {
   const fa = a.fingerprint;
   const fb = b.fingerprint;
   if (estimateJaccard(fa, fb) >= SAME_TEXT.jaccard) return true;
@@ -120,13 +118,13 @@ export function catalogueKey(title: string): string {
 }
 
 /** The metadata fields of a candidate (what a merged document keeps). */
-function metaOf(c: Candidate): DocumentMeta {
+function metaOf(c: MergeCandidate): DocumentMeta {
   const { textLength: _l, fingerprint: _f, listed: _c, ...meta } = c;
   return meta;
 }
 
 /** Merges the metadata of the copies into the kept one: its own values first, then what the others add. */
-function mergeMeta(kept: Candidate, others: Candidate[], messages: TextMessage[]): DocumentMeta {
+function mergeMeta(kept: MergeCandidate, others: MergeCandidate[], messages: TextMessage[]): DocumentMeta {
   const out = metaOf(kept);
   for (const o of others) {
     out.issuer ??= o.issuer;
@@ -190,8 +188,8 @@ export function planMerges(candidates: readonly MergeCandidate[]): MergePlan {
   const ordered = [...candidates].sort(compareByPlace);
 
   // Clusters of copies, grouped under their forgiving title key.
-  const clusters: Candidate[][] = [];
-  const byKey = new Map<string, Candidate[][]>();
+  const clusters: MergeCandidate[][] = [];
+  const byKey = new Map<string, MergeCandidate[][]>();
   for (const doc of ordered) {
     const key = looseTitleKey(doc.title + (doc.version ?? '')) || doc.id;
     const groups = byKey.get(key) ?? [];
