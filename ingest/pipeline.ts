@@ -133,9 +133,8 @@ export interface CorpusPlan {
   /** By file path, for each document the file parses into (parse order): its parsed id, and the logical document it becomes if it is the copy kept. */
   copies: Map<string, Array<{ parsedId: string; keptAs?: MergedDocument }>>;
   catalogue: CatalogueEntry[];
+  /** The corpus-wide part of linking, including the short forms by which each document is cited (`aliases`). */
   references: ReferenceContext;
-  /** Short forms by which documents are cited, by doc id. */
-  aliases: Map<string, string[]>;
   /** Parsed documents that were copies of another and merged into it. */
   duplicatesMerged: number;
   /** Messages of the survey (normalization) and of merging. */
@@ -173,7 +172,6 @@ export function planCorpus(surveys: readonly FileSurvey[]): CorpusPlan {
     copies,
     catalogue,
     references,
-    aliases: references.aliases,
     duplicatesMerged: surveyed.length - merge.documents.length,
     messages: [...surveys.flatMap((s) => s.messages), ...merge.messages],
   };
@@ -241,7 +239,7 @@ export function buildCorpus(files: SourceFile[], opts: BuildOptions): BuiltCorpu
     catalogue: plan.catalogue,
     tasks: byDocumentOrder(parts.flatMap((p) => p.tasks), (t) => t.docId, order),
     references: byDocumentOrder(parts.flatMap((p) => p.references), (r) => r.fromDocId, order),
-    aliases: plan.aliases,
+    aliases: plan.references.aliases,
     files: new Map(files.map((f) => [f.path, f])),
     messages: [...plan.messages, ...parts.flatMap((p) => p.messages)],
   };

@@ -172,7 +172,7 @@ export interface PreparedIngest {
   /** Pass 2 as index entries, file by file (once). */
   entries(): AsyncGenerator<IndexEntry>;
   /** Totals, complete once `entries()` has been consumed. */
-  totals(): Omit<IngestReport, 'seconds'> & { buildSeconds: number };
+  totals(): Omit<IngestReport, 'seconds'> & { buildMs: number };
 }
 
 /**
@@ -190,27 +190,25 @@ export async function prepareIngest(opts: Omit<IngestOptions, 'client'>): Promis
   log(`merge  ${plan.documents.length} logical documents (${plan.duplicatesMerged} duplicate copies merged)`);
 
   const segmenter = opts.segmenter ?? createSegmenter({ userWords: segmenterWords(registry) });
-  const converter = createIndexConverter(plan, { segmenter, registry, corpusHash, ingestedAt: new Date().toISOString() });
+  const outline = { documents: plan.documents, catalogue: plan.catalogue, aliases: plan.references.aliases };
+  const converter = createIndexConverter(outline, { segmenter, registry, corpusHash, ingestedAt: new Date().toISOString() });
   const sink = { warnings: 0, unknownDepartments: new Set<string>(), buildMs: 0, log };
   tally(sink, plan.messages);
+  const inputs = { corpusHash, files: readable.length, failed };
   return {
-    corpusHash,
-    files: readable.length,
-    failed,
+    ...inputs,
     entries: () => buildAll(readable, plan, { manifest, registry, converter }, sink),
     totals: () => {
       const counts = converter.counts();
       return {
-        corpusHash,
-        files: readable.length,
-        failed,
+        ...inputs,
         documents: counts.documents,
         clauses: counts.clauses,
         tasks: counts.tasks,
         references: counts.references,
         unknownDepartments: [...sink.unknownDepartments].sort(),
         warnings: sink.warnings,
-        buildSeconds: sink.buildMs / 1000,
+        buildMs: sink.buildMs,
       };
     },
   };
@@ -228,9 +226,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   const t1 = performance.now();
   await pushIndexes(opts.client, prepared.entries(), { onProgress: opts.log });
   const t2 = performance.now();
-  const { buildSeconds, ...totals } = prepared.totals();
+  const { buildMs, ...totals } = prepared.totals();
   const secs = (ms: number) => +(ms / 1000).toFixed(2);
-  return { ...totals, seconds: { survey: secs(t1 - t0), build: secs(buildSeconds * 1000), index: secs(t2 - t1), total: secs(t2 - t0) } };
+  return { ...totals, seconds: { survey: secs(t1 - t0), build: secs(buildMs), index: secs(t2 - t1), total: secs(t2 - t0) } };
 }
 
 export function formatReport(r: IngestReport): string {
