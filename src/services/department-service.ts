@@ -58,6 +58,8 @@ interface Loaded {
   registry: DepartmentRegistry;
   byName: Map<string, DepartmentDoc>;
   docs: DepartmentDoc[];
+  /** Each body's names (canonical, aliases, abbreviations), folded and lower-cased, for `?q=`. */
+  foldedNames: Map<DepartmentDoc, string[]>;
 }
 
 /**
@@ -78,7 +80,8 @@ export function createDepartmentService(reader: IndexReader) {
     const registry = createDepartmentRegistry({
       departments: hits.map((d) => ({ name: d.name, level: d.level, aliases: d.aliases, abbreviations: d.abbreviations })),
     });
-    cache = { stamp, registry, byName: new Map(hits.map((d) => [d.name, d])), docs: hits };
+    const foldedNames = new Map(hits.map((d) => [d, [d.name, ...d.aliases, ...d.abbreviations].map((n) => foldText(n).toLowerCase())]));
+    cache = { stamp, registry, byName: new Map(hits.map((d) => [d.name, d])), docs: hits, foldedNames };
     return cache;
   };
 
@@ -111,12 +114,12 @@ export function createDepartmentService(reader: IndexReader) {
     resolve,
 
     async list(q: DepartmentListQuery) {
-      const { docs, registry } = await load();
+      const { docs, registry, foldedNames } = await load();
       const typed = q.q === undefined ? undefined : foldText(q.q).toLowerCase();
       // The body the words name outright (工信厅 → 省工业和信息化厅) leads, even if its names do not contain them.
       const named = q.q === undefined ? undefined : registry.lookup(q.q)?.name;
       const matches = (d: DepartmentDoc) =>
-        typed === undefined || d.name === named || [d.name, ...d.aliases, ...d.abbreviations].some((n) => foldText(n).toLowerCase().includes(typed));
+        typed === undefined || d.name === named || foldedNames.get(d)!.some((n) => n.includes(typed));
       const chosen = docs
         .filter((d) => (!q.level || d.level === q.level) && (!q.withTasks || d.counts.total > 0) && matches(d))
         // Busiest bodies first; registry order breaks ties, so the listing is stable.
