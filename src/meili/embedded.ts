@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import { prepareMeiliBinary } from './binary.js';
 import { acquireDataDirLock, readOrCreateMasterKey, type DataDirLock } from './data-dir.js';
 import { MeiliStartError } from './errors.js';
-import { isProcessAlive } from './processes.js';
+import { isProcessAlive, liveGroupMembers } from './processes.js';
 import { WATCHDOG_SCRIPT } from './watchdog.js';
 
 export interface EmbeddedMeili {
@@ -181,6 +181,13 @@ async function launch(a: LaunchArgs): Promise<EmbeddedMeili> {
         if (!(await waitUntilGone(meiliPid, stopTimeoutMs))) signal(meiliPid, 'SIGKILL');
         await waitUntilGone(meiliPid, 2000);
       }
+      // The watchdog's parent-polling subshell (and its `sleep`) share the shell's process group. The shell
+      // signals the subshell just before it exits, but on a loaded machine the subshell can still be alive
+      // when 'exit' arrives; whatever is left in the group now is a leftover, so it goes at once.
+      if (liveGroupMembers(watchdogPid).length > 0) {
+        signal(-watchdogPid, 'SIGKILL');
+        await waitUntil(() => liveGroupMembers(watchdogPid).length === 0, 2000);
+      }
       process.off('exit', onProcessExit);
       await a.lock.release();
     })();
@@ -316,12 +323,16 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 }
 
 async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  return waitUntil(() => !isProcessAlive(pid), timeoutMs);
+}
+
+async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isProcessAlive(pid)) return true;
+    if (done()) return true;
     await delay(50);
   }
-  return !isProcessAlive(pid);
+  return done();
 }
 
 /** `unref` for timers that only bound a race: they must not keep the process alive after the race is won. */

@@ -2,7 +2,7 @@
  * Small facts about processes, read from Linux `/proc`. Used to tell a live
  * Meilisearch from a stale pid (reused pid, zombie) before trusting a lock.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** The fields of /proc/<pid>/stat after the command name, which may itself contain spaces and parentheses. */
 function statFields(pid: number): string[] | undefined {
@@ -56,4 +56,25 @@ export function isSameProcessAlive(pid: number, startTime: string | undefined): 
   if (startTime === undefined) return true;
   const now = processStartTime(pid);
   return now === undefined || now === startTime;
+}
+
+/**
+ * Live (non-zombie) processes in process group `pgid`, found by scanning /proc.
+ * Empty where there is no /proc: callers then rely on having signalled the group.
+ */
+export function liveGroupMembers(pgid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const members: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    // fields[0] = state, fields[2] = pgrp (fields 3 and 5 of /proc/<pid>/stat)
+    if (fields && fields[2] === String(pgid) && fields[0] !== 'Z' && fields[0] !== 'X') members.push(Number(entry));
+  }
+  return members;
 }
