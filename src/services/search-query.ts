@@ -178,8 +178,10 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
   }
   // The sub-words of every word, in one segmentation pass: jieba never joins
   // across a space, so this is the union of each word's own sub-words, for
-  // three native calls a query instead of three a word.
-  for (const part of segmenter.words(finalWords.join(' '))) highlightTerms.add(part);
+  // three native calls a query instead of three a word. A locator is one
+  // unit: its parts (第二十 of 第二十一条) would mark 第二十五条 in a hit.
+  const divisible = finalWords.filter((w) => locatorSpellings(w).length === 0);
+  for (const part of segmenter.words(divisible.join(' '))) highlightTerms.add(part);
   for (const h of extraHighlights) if (h) highlightTerms.add(h);
 
   return { words: finalWords, dropped, phrases, departments, unknownDepartments, highlightTerms: [...highlightTerms], wordsByNeed };

@@ -31,6 +31,14 @@ describe('continuesInto', () => {
     expect(continuesInto('积极推进数字乡村建设试点工作。', '（责任单位：市农业农村局、市商务局）')).toBe(true);
   });
 
+  it('joins a note broken right after its colon, but not a colon outside any parenthesis', () => {
+    expect(continuesInto('确保各项工作取得成效。（牵头单位：', '省大数据局)')).toBe(true);
+    expect(continuesInto('全面提升政策精准协同能力。(责任单位:', '市委宣传部、市发展改革委）')).toBe(true);
+    expect(rejoin('确保工作成效。（牵头单位：\n\n某市大数据局，配合单位：各区县政府）')).toBe('确保工作成效。（牵头单位：某市大数据局，配合单位：各区县政府）');
+    expect(continuesInto('主要目标（2023—2025年）：', '到2025年，数据要素市场体系基本建立。')).toBe(false);
+    expect(continuesInto('各区县人民政府：', '现将方案印发给你们。')).toBe(false);
+  });
+
   it('does not join after a sentence end, or before a line that opens a block', () => {
     expect(continuesInto('制定本方案。', '本方案实施期限为三年。')).toBe(false);
     expect(continuesInto('加快建设信息基础设施，', '（二）构建数据处理体系。')).toBe(false);

@@ -68,4 +68,11 @@ describe('planQuery', () => {
     expect(p.highlightTerms).toEqual(expect.arrayContaining(['第十二条', '第12条', '处理者']));
     expect(p.highlightTerms).not.toContain('者');
   });
+
+  it('marks an article number whole, never its parts (第二十 would mark 第二十五条)', () => {
+    const p = plan('网络安全法第二十一条');
+    expect(p.highlightTerms).toEqual(expect.arrayContaining(['第二十一条', '第21条', '安全法']));
+    expect(p.highlightTerms.filter((t) => t.startsWith('第') && !['第二十一条', '第21条'].includes(t))).toEqual([]);
+    expect(p.highlightTerms).not.toContain('二十一');
+  });
 });

@@ -9,7 +9,9 @@
  *     lead without a full stop inside (an attribution: ——2014年2月3日，在…的
  *     讲话; a run-in item "——数据要素市场体系初步建立。数据资源…" goes on).
  *  2. A responsibility note on its own line (（责任单位：…）) belongs to the
- *     task before it: join.
+ *     task before it: join. So does a note broken right after its colon
+ *     (…（牵头单位： / 省大数据局）): a parenthesis left open at a colon is
+ *     a note whose content follows, never a paragraph's end.
  *  3. A line that ends a sentence (。！？；…：, 。”, or a closing note such as
  *     （责任单位：…）) ends its paragraph: no join.
  *  4. A next line that opens a block (heading, article, numbered item, 专栏,
@@ -67,6 +69,11 @@ function hasUnclosedBracket(s: string): boolean {
   return BRACKET_PAIRS.some(([open, close]) => s.lastIndexOf(open) > s.lastIndexOf(close));
 }
 
+/** Whether the line ends inside a parenthesis it opened, right after a colon: （责任单位： */
+function opensNoteAtColon(s: string): boolean {
+  return /[：:]$/.test(s) && Math.max(s.lastIndexOf('（'), s.lastIndexOf('(')) > Math.max(s.lastIndexOf('）'), s.lastIndexOf(')'));
+}
+
 const trimLine = (s: string): string => s.replace(/^[ \u3000]+|[ \u3000]+$/g, '');
 
 /**
@@ -115,6 +122,7 @@ export function continuesInto(line: string, next: string, lineWidth?: number): b
   if (body === '' || nextBody === '') return false;
   if (DASH_LEAD.test(body) && !INNER_STOP.test(body)) return false;
   if (startsWithResponsibilityNote(next)) return true;
+  if (opensNoteAtColon(body)) return true;
   if (endsSentence(body)) return false;
   if (opensBlock(next)) return false;
   if (CANNOT_START.test(nextBody) || CANNOT_END.test(body) || hasUnclosedBracket(body)) return true;
