@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../schemas/common.js';
-import { DepartmentCsvQuery, DepartmentList, DepartmentListQuery, DepartmentParams, DepartmentTasks, DepartmentTasksQuery } from '../schemas/tasks.js';
+import {
+  DepartmentCsvQuery,
+  DepartmentList,
+  DepartmentListQuery,
+  DepartmentParams,
+  DepartmentProfile,
+  DepartmentProfileQuery,
+  DepartmentTasks,
+  DepartmentTasksQuery,
+} from '../schemas/tasks.js';
 import { createDepartmentService } from '../services/department-service.js';
 import { attachmentDisposition, csvBytes, taskLedgerRows, toCsv } from '../services/task-service.js';
 
@@ -17,6 +26,22 @@ const departments: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.list(req.query),
+  );
+  app.get(
+    '/v1/departments/:name',
+    {
+      schema: {
+        tags: ['departments'],
+        summary: 'Who a department works with: the bodies sharing its tasks, their roles, and the documents the tasks are in',
+        description:
+          'With role=lead: what the department leads, and with whom. :name may be any alias or abbreviation. ' +
+          'Partners are the other owners of the tasks counted, most shared tasks first, each with its own role in them.',
+        params: DepartmentParams,
+        querystring: DepartmentProfileQuery,
+        response: { 200: DepartmentProfile, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+      },
+    },
+    (req) => svc.profile(req.params.name, req.query),
   );
   app.get(
     '/v1/departments/:name/tasks',

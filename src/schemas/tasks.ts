@@ -56,6 +56,33 @@ export type DepartmentTasksQuery = z.infer<typeof DepartmentTasksQuery>;
 export const DepartmentCsvQuery = DepartmentTasksQuery.pick({ role: true, docId: true, year: true });
 export type DepartmentCsvQuery = z.infer<typeof DepartmentCsvQuery>;
 
+export const DepartmentProfileQuery = DepartmentCsvQuery.extend({
+  limit: Limit(500, 20).describe('Partners listed, most shared tasks first'),
+});
+export type DepartmentProfileQuery = z.infer<typeof DepartmentProfileQuery>;
+
+const RoleSplit = z.object({ lead: z.number().int(), responsible: z.number().int(), cooperating: z.number().int() });
+
+export const Partner = z.object({
+  name: z.string().describe('Canonical name'),
+  known: z.boolean(),
+  tasks: z.number().int().describe('Tasks counted that this body shares'),
+  roles: RoleSplit.describe('Its role in them'),
+  url: z.string().describe('Its task list'),
+});
+
+export const DepartmentProfile = z.object({
+  department: DepartmentSummary.extend({ requested: z.string().describe('The name as asked for') }),
+  tasks: z.number().int().describe('The department’s tasks counted (with the role, docId and year filters)'),
+  tasksUrl: z.string().describe('Those tasks, listed'),
+  totalPartners: z.number().int().describe('Bodies sharing at least one of them (at most 500 are counted)'),
+  partners: z.array(Partner).describe('Most shared tasks first'),
+  documents: z
+    .array(z.object({ docId: z.string(), title: z.string(), tasks: z.number().int(), url: z.string() }))
+    .describe('Where the tasks are, most first'),
+});
+export type DepartmentProfile = z.infer<typeof DepartmentProfile>;
+
 export const TaskHit = z.object({
   id: z.string(),
   docId: z.string(),

@@ -4,13 +4,26 @@ import type { TaskDoc } from '../../ingest/enrich/responsibilities/task.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 import type { DepartmentDoc } from '../../ingest/to-index/tasks.js';
 import { ApiError } from '../errors.js';
-import type { DepartmentCsvQuery, DepartmentListQuery, DepartmentSummary, DepartmentTasks, DepartmentTasksQuery, TaskHit } from '../schemas/tasks.js';
+import type { Role } from '../../ingest/enrich/responsibilities/task.js';
+import type {
+  DepartmentCsvQuery,
+  DepartmentListQuery,
+  DepartmentProfile,
+  DepartmentProfileQuery,
+  DepartmentSummary,
+  DepartmentTasks,
+  DepartmentTasksQuery,
+  TaskHit,
+} from '../schemas/tasks.js';
+import { documentUrl } from './document-service.js';
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
 import { clauseUrl } from './search-service.js';
 
 /** Most departments the index can hold; read whole to rebuild the registry. */
 const MAX_DEPARTMENTS = 10_000;
+/** Most documents whose titles are kept for department profiles. */
+const MAX_DOCUMENTS = 100_000;
 /** Page size when the CSV export walks a department's whole task list. */
 const CSV_PAGE = 1000;
 
@@ -60,6 +73,8 @@ interface Loaded {
   docs: DepartmentDoc[];
   /** Each body's names (canonical, aliases, abbreviations), folded and lower-cased, for `?q=`. */
   foldedNames: Map<DepartmentDoc, string[]>;
+  /** Document titles and corpus positions by id (profiles name the documents a body's tasks are in). */
+  documents: Map<string, { title: string; position: number }>;
 }
 
 /**
@@ -81,7 +96,19 @@ export function createDepartmentService(reader: IndexReader) {
       departments: hits.map((d) => ({ name: d.name, level: d.level, aliases: d.aliases, abbreviations: d.abbreviations })),
     });
     const foldedNames = new Map(hits.map((d) => [d, [d.name, ...d.aliases, ...d.abbreviations].map((n) => foldText(n).toLowerCase())]));
-    cache = { stamp, registry, byName: new Map(hits.map((d) => [d.name, d])), docs: hits, foldedNames };
+    const documents = await reader.list<{ id: string; title: string }>(INDEX.documents, {
+      limit: MAX_DOCUMENTS,
+      sort: ['order:asc'],
+      fields: ['id', 'title'],
+    });
+    cache = {
+      stamp,
+      registry,
+      byName: new Map(hits.map((d) => [d.name, d])),
+      docs: hits,
+      foldedNames,
+      documents: new Map(documents.hits.map((d, position) => [d.id, { title: d.title, position }])),
+    };
     return cache;
   };
 
@@ -142,6 +169,50 @@ export function createDepartmentService(reader: IndexReader) {
         limit: q.limit,
         offset: q.offset,
         tasks: hits.map((t) => toTaskHit(t, dept.name)),
+      };
+    },
+
+    /**
+     * Who a department works with: the bodies that share its tasks (with the
+     * filters: role=lead answers "what does it lead, and with whom?"), each
+     * with its own role in them, and the documents the tasks are in. Counted
+     * by Meilisearch facets over the tasks index, in one request.
+     */
+    async profile(name: string, q: DepartmentProfileQuery): Promise<DepartmentProfile> {
+      const dept = await resolve(name);
+      const { byName, documents: known } = await load();
+      const dist = await reader.facets(INDEX.tasks, ['departments', 'departmentRoles', 'docId'], taskFilter(dept.name, q));
+      const roles = new Map<string, Record<Role, number>>();
+      for (const [key, n] of Object.entries(dist.departmentRoles ?? {})) {
+        const at = key.lastIndexOf(':');
+        const split = roles.get(key.slice(0, at)) ?? { lead: 0, responsible: 0, cooperating: 0 };
+        split[key.slice(at + 1) as Role] += n;
+        roles.set(key.slice(0, at), split);
+      }
+      const rank = (n: string) => byName.get(n)?.order ?? Number.MAX_SAFE_INTEGER;
+      const partners = Object.entries(dist.departments ?? {})
+        .filter(([n]) => n !== dept.name)
+        .sort(([a, x], [b, y]) => y - x || rank(a) - rank(b))
+        .map(([n, tasks]) => ({
+          name: n,
+          known: byName.get(n)?.known ?? false,
+          tasks,
+          roles: roles.get(n) ?? { lead: 0, responsible: 0, cooperating: 0 },
+          url: departmentUrl(n),
+        }));
+      const position = (id: string) => known.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
+      const documents = Object.entries(dist.docId ?? {})
+        .sort(([a, x], [b, y]) => y - x || position(a) - position(b))
+        .map(([docId, tasks]) => ({ docId, title: known.get(docId)?.title ?? docId, tasks, url: documentUrl(docId) }));
+      const filters = new URLSearchParams();
+      for (const key of ['role', 'docId', 'year'] as const) if (q[key] !== undefined) filters.set(key, String(q[key]));
+      return {
+        department: { ...summary(dept), requested: name },
+        tasks: dist.departments?.[dept.name] ?? 0,
+        tasksUrl: `${departmentUrl(dept.name)}${filters.size ? `?${filters}` : ''}`,
+        totalPartners: partners.length,
+        partners: partners.slice(0, q.limit),
+        documents,
       };
     },
 

@@ -77,6 +77,65 @@ describe('GET /v1/departments', () => {
   });
 });
 
+describe('GET /v1/departments/:name', () => {
+  /** Partners and documents as the department's own task list shows them: what the profile must count. */
+  function countFromTasks(tasks: any[], self: string) {
+    const partners = new Map<string, { tasks: number; roles: Record<string, number> }>();
+    const documents = new Map<string, number>();
+    for (const t of tasks) {
+      documents.set(t.docId, (documents.get(t.docId) ?? 0) + 1);
+      const others = t.owners.filter((o: any) => o.department !== self);
+      for (const name of new Set<string>(others.map((o: any) => o.department))) {
+        const p = partners.get(name) ?? { tasks: 0, roles: { lead: 0, responsible: 0, cooperating: 0 } };
+        p.tasks++;
+        for (const role of new Set<string>(others.filter((o: any) => o.department === name).map((o: any) => o.role))) p.roles[role]!++;
+        partners.set(name, p);
+      }
+    }
+    return { partners, documents };
+  }
+
+  it('counts who shares the department’s tasks, and in which role, exactly as its task list shows them', async () => {
+    for (const filters of ['', '&role=lead', '&role=responsible&year=2025']) {
+      const profile = await getJson(app, `/v1/departments/${enc('大数据局')}?limit=500${filters}`);
+      const list = await getJson(app, `/v1/departments/${enc('省大数据局')}/tasks?limit=1000${filters}`);
+      expect(profile.status, filters).toBe(200);
+      expect(profile.body.department).toMatchObject({ name: '省大数据局', requested: '大数据局' });
+      expect(profile.body.tasks, filters).toBe(list.body.total);
+      expect(profile.body.tasks, filters).toBeGreaterThan(0);
+      const expected = countFromTasks(list.body.tasks, '省大数据局');
+      expect(profile.body.totalPartners, filters).toBe(expected.partners.size);
+      expect(
+        new Map(profile.body.partners.map((p: any) => [p.name, { tasks: p.tasks, roles: p.roles }])),
+        filters,
+      ).toEqual(expected.partners);
+      expect(new Map(profile.body.documents.map((d: any) => [d.docId, d.tasks])), filters).toEqual(expected.documents);
+    }
+  });
+
+  it('lists the most shared partners first, up to limit, with links that list the same tasks', async () => {
+    const { body } = await getJson(app, `/v1/departments/${enc('省大数据局')}?role=lead&limit=3`);
+    expect(body.partners).toHaveLength(3);
+    expect(body.totalPartners).toBeGreaterThan(3);
+    const counts = body.partners.map((p: any) => p.tasks);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    expect(body.partners[0].url).toBe(`/v1/departments/${enc(body.partners[0].name)}/tasks`);
+    expect(body.documents[0].title.length).toBeGreaterThan(0);
+    expect(body.documents[0].url).toBe(`/v1/documents/${body.documents[0].docId}`);
+    const listed = await getJson(app, body.tasksUrl);
+    expect(listed.body.total).toBe(body.tasks);
+    expect(listed.body.tasks.every((t: any) => t.role === 'lead')).toBe(true);
+  });
+
+  it('404s an unknown name with suggestions, 400s a bad limit or role', async () => {
+    const unknown = await getJson(app, `/v1/departments/${enc('省水利局')}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.details.suggestions).toContain('省水利厅');
+    expect((await getJson(app, `/v1/departments/${enc('省水利厅')}?limit=501`)).status).toBe(400);
+    expect((await getJson(app, `/v1/departments/${enc('省水利厅')}?role=owner`)).status).toBe(400);
+  });
+});
+
 describe('GET /v1/departments/:name/tasks', () => {
   it('returns exactly the water-conservancy tasks across documents, each with the department’s role and all owners', async () => {
     const { status, body } = await getJson(app, `/v1/departments/${enc('省水利厅')}/tasks`);
