@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import meili, { type MeiliPluginOptions } from './plugins/meili.js';
 import errors from './plugins/errors.js';
 import segmenter from './plugins/segmenter.js';
+import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';
 
 export interface AppOptions {
@@ -63,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(meili, opts.meili);
   await app.register(segmenter);
+  await app.register(unknownParams);
   for (const route of routes) await app.register(route);
   return app;
 }

@@ -111,6 +111,21 @@ describe('search', () => {
     }
   });
 
+  it('refuses parameters a route does not take, naming them and what was probably meant', async () => {
+    const typo = await getJson(app, `/v1/search?q=${enc('数据')}&lmit=5&colour=red`);
+    expect(typo.status).toBe(400);
+    expect(typo.body.error.code).toBe('INVALID_REQUEST');
+    expect(typo.body.error.details.map((d: any) => d.path)).toEqual([['lmit'], ['colour']]);
+    expect(typo.body.error.details[0].message).toMatch(/did you mean limit\?/);
+    expect(typo.body.error.details[1].message).not.toMatch(/did you mean/);
+    expect(typo.body.error.details[1].message).toMatch(/Accepted: q, limit, offset/);
+    const other = await getJson(app, `/v1/departments?name=${enc('大数据局')}`);
+    expect(other.status).toBe(400);
+    expect(other.body.error.details[0].path).toEqual(['name']);
+    // The cache-busting parameter some clients add is let through.
+    expect((await getJson(app, `/v1/search?q=${enc('数据')}&_=1700000000`)).status).toBe(200);
+  });
+
   it('treats filter values as data, never as filter syntax', async () => {
     const { status, body } = await getJson(app, `/v1/search?q=${enc('数据')}&issuer=${enc('x" OR kind = "article')}`);
     expect(status).toBe(200);
