@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --variants] [--json out.json] [--show id,id|all]`: relevance of clause
+ * `npm run eval [-- --variants [name,name]] [--json out.json] [--show id,id|all]`: relevance of clause
  * search on hand-judged queries (tests/eval/judgments), for the product's
  * configuration and for a baseline — the same clauses in Meilisearch with
  * DEFAULT settings, raw text, the query as typed. Prints nDCG@10, recall@10
@@ -123,6 +123,16 @@ const VARIANTS: Variant[] = [
     settings: (s) => ({ ...s, rankingRules: ['sort', 'words', 'attribute', 'proximity', 'exactness'] }),
   },
   {
+    name: 'exactness-before-attribute',
+    describe: 'the query as typed (exact words, phrase) before heading-or-text',
+    settings: (s) => ({ ...s, rankingRules: ['sort', 'words', 'proximity', 'exactness', 'attribute'] }),
+  },
+  {
+    name: 'no-attribute',
+    describe: 'heading and text weighed alike',
+    settings: (s) => ({ ...s, rankingRules: ['sort', 'words', 'proximity', 'exactness'] }),
+  },
+  {
     name: 'tiebreak-order',
     describe: 'ties broken by document order (order:asc)',
     settings: (s) => ({ ...s, rankingRules: [...(s.rankingRules ?? []), 'order:asc'] }),
@@ -147,6 +157,10 @@ function pad(s: string, n: number): string {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const withVariants = args.includes('--variants');
+  // --variants a,b: only those (by name); --variants alone: all.
+  const variantNames = withVariants && args[args.indexOf('--variants') + 1] && !args[args.indexOf('--variants') + 1]!.startsWith('--')
+    ? new Set(args[args.indexOf('--variants') + 1]!.split(','))
+    : undefined;
   const jsonAt = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
   // --show id1,id2: print each configuration's top hits for those queries, with their grades.
   const show = new Set(args.includes('--show') ? (args[args.indexOf('--show') + 1] ?? '').split(',') : []);
@@ -187,7 +201,7 @@ async function main(): Promise<number> {
       },
     ];
     if (withVariants) {
-      for (const v of VARIANTS) {
+      for (const v of VARIANTS.filter((x) => !variantNames || variantNames.has(x.name))) {
         const uid = `eval_${v.name.replace(/-/g, '_')}`;
         const seg = v.segmenter ? createSegmenter({ userWords: words, ...v.segmenter }) : segmenter;
         const base = v.segmenter ? clauseDocs(built, seg) : (payload.clauses as Array<Record<string, unknown>>);
