@@ -219,11 +219,18 @@ export function opensBlock(line: string): boolean {
 
 const ATTACHMENT_MARKER = /^附[ \u3000]*件[ \u3000]*(?:\d+|[一二三四五六七八九十]+)?[ \u3000]*(?:[:：]|$)/;
 
-/** Opens a note naming responsible units: （责任单位：…）, （牵头单位：…）. */
-export const RESPONSIBILITY_NOTE_START = /^[（(][ \u3000]*(?:责任|牵头|配合|参与|主责|主办|协办)(?:单位|部门|处室)/;
+/**
+ * The brackets an owner note is written in: full-width or ASCII parentheses,
+ * or 【】, which some plans use for notes (【责任单位：…】).
+ */
+export const NOTE_OPEN = '（(【';
+export const NOTE_CLOSE = '）)】';
+
+/** Opens a note naming responsible units: （责任单位：…）, （牵头单位：…）, 【责任单位：…】. */
+export const RESPONSIBILITY_NOTE_START = /^[（(【][ \u3000]*(?:责任|牵头|配合|参与|主责|主办|协办)(?:单位|部门|处室)/;
 
 /** A closing parenthetical naming who is responsible: （责任单位：…）, （省大数据局、各市政府分工负责）. */
-const RESPONSIBILITY_NOTE_END = /[（(][^（）()]*(?:责任|牵头|配合|负责)[^（）()]*[）)]$/;
+const RESPONSIBILITY_NOTE_END = /[（(【][^（）()【】]*(?:责任|牵头|配合|负责)[^（）()【】]*[）)】]$/;
 
 /** Whether a line (indentation and markup removed) starts with a responsibility note. */
 export function startsWithResponsibilityNote(line: string): boolean {

@@ -29,6 +29,7 @@ describe('continuesInto', () => {
 
   it('attaches a responsibility note on its own line to its task', () => {
     expect(continuesInto('积极推进数字乡村建设试点工作。', '（责任单位：市农业农村局、市商务局）')).toBe(true);
+    expect(continuesInto('积极推进数字乡村建设试点工作。', '【责任单位：市农业农村局】')).toBe(true);
   });
 
   it('joins a note broken right after its colon, but not a colon outside any parenthesis', () => {

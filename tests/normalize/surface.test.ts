@@ -46,6 +46,8 @@ describe('ingest/patterns public surface', () => {
       'CJKISH',
       'CN_NUMERAL_CHARS',
       'HAN',
+      'NOTE_CLOSE',
+      'NOTE_OPEN',
       'NUMBERING_PATTERNS',
       'RESPONSIBILITY_NOTE_START',
       'chineseNumeralToNumber',

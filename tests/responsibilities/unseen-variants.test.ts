@@ -22,7 +22,20 @@ describe('owner notes not seen in the corpus', () => {
     ['建设智慧水利。(省水利厅牵头,省自然资源厅、省气象局配合)', ['省水利厅:lead', '省自然资源厅:cooperating', '省气象局:cooperating']],
     ['完善标准体系。（责任部门：省市场监管局；协同部门：省工业和信息化厅）', ['省市场监管局:responsible', '省工业和信息化厅:cooperating']],
     ['强化人才支撑。（省人力资源社会保障厅、省教育厅负责）', ['省人力资源社会保障厅:responsible', '省教育厅:responsible']],
+    ['推进项目建设。（省发展改革委、省财政厅牵头，各市政府落实）', ['省发展改革委:lead', '省财政厅:lead', '各市政府:responsible']],
+    ['开展试点示范。（省科技厅牵头，各市人民政府组织实施）', ['省科技厅:lead', '各市人民政府:responsible']],
+    ['完善数据目录。【责任单位：省大数据局；配合单位：省直有关部门】', ['省大数据局:responsible', '省直有关部门:cooperating']],
   ])('%s', (text, expected) => {
     expect(owners(text)).toEqual(expected);
+  });
+});
+
+describe('what is not an owner note', () => {
+  it.each([
+    '本办法自2025年1月1日起实施。（2024年12月修订后实施）',
+    '【专栏1】数字基础设施建设重点工程',
+    '各地要抓好落实（具体方案另行印发）',
+  ])('%s', (text) => {
+    expect(owners(text)).toEqual([]);
   });
 });

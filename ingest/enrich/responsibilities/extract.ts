@@ -5,6 +5,7 @@ import type { PolicyNode } from '../../model/tree.js';
 import type { Owner } from '../../to-index/schemas.js';
 import { findOwnerNotes, isOwnerNote, parseOwnerNote, type OwnerNote, type WrittenOwner } from './notes.js';
 import { gluedSectionDepartment, sectionDepartment } from './sections.js';
+import { NOTE_CLOSE, NOTE_OPEN } from '../../patterns/numbering.js';
 import { splitAtNotes } from './spans.js';
 import { readTaskTable } from './tables.js';
 import type { Task, TaskForm } from './task.js';
@@ -73,8 +74,8 @@ interface LastUnit {
 function leadingClose(text: string): number {
   for (let i = 0; i < Math.min(text.length, MAX_OPEN_TAIL); i++) {
     const c = text[i];
-    if (c === '（' || c === '(') return -1;
-    if (c === '）' || c === ')') return i;
+    if (NOTE_OPEN.includes(c!)) return -1;
+    if (NOTE_CLOSE.includes(c!)) return i;
   }
   return -1;
 }
@@ -83,8 +84,8 @@ function trailingOpen(text: string, from: number): number | undefined {
   let depth = 0;
   for (let i = text.length - 1; i >= from && text.length - i <= MAX_OPEN_TAIL; i--) {
     const c = text[i];
-    if (c === '）' || c === ')') depth++;
-    else if (c === '（' || c === '(') {
+    if (NOTE_CLOSE.includes(c!)) depth++;
+    else if (NOTE_OPEN.includes(c!)) {
       if (depth === 0) return i;
       depth--;
     }

@@ -2,6 +2,7 @@ import type { DepartmentRegistry } from '../../departments/index.js';
 import { isBodyLike, splitDepartmentList, splitOutsideParens } from './department-list.js';
 import { ROLE_LABEL, ROLE_SUFFIX, classifyRole } from './roles.js';
 import type { Role } from './task.js';
+import { NOTE_CLOSE, NOTE_OPEN } from '../../patterns/numbering.js';
 
 /** One owner as a note writes it, before resolution. */
 export interface WrittenOwner {
@@ -38,8 +39,15 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
     } else if (suffix) {
       return; // a closing word alone (…，分工负责) adds no name
     }
-    for (const name of splitDepartmentList(rest.replace(/^(由|请|会同)/, ''), registry)) {
-      if (registry.lookup(name) || isBodyLike(name)) out.owners.push({ asWritten: name, role: role ?? 'responsible' });
+    const names = splitDepartmentList(rest.replace(/^(由|请|会同)/, ''), registry);
+    const isBody = (name: string) => !!registry.lookup(name) || isBodyLike(name);
+    // No body before the closing word: the whole phrase is prose (按要求落实), reported as written.
+    if (suffix && !names.some(isBody)) {
+      out.rejected.push(part);
+      return;
+    }
+    for (const name of names) {
+      if (isBody(name)) out.owners.push({ asWritten: name, role: role ?? 'responsible' });
       else out.rejected.push(name);
     }
   };
@@ -87,7 +95,7 @@ export function isOwnerNote(parsed: ParsedNote, afterSentence: boolean): boolean
 }
 
 /**
- * Finds the owner notes of a text, with ASCII or full-width parentheses and
+ * Finds the owner notes of a text, in ASCII or full-width parentheses or 【】, with
  * parentheses nested inside (各县（市、区）人民政府). A note the text ends inside
  * is returned with `closed: false` when it already labels or closes its roles.
  */
@@ -96,7 +104,7 @@ export function findOwnerNotes(text: string, registry: DepartmentRegistry): Owne
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
-    if (ch !== '（' && ch !== '(') {
+    if (!NOTE_OPEN.includes(ch!)) {
       i++;
       continue;
     }
@@ -105,8 +113,8 @@ export function findOwnerNotes(text: string, registry: DepartmentRegistry): Owne
     let j = i;
     for (; j < text.length && j - i <= MAX_NOTE; j++) {
       const c = text[j];
-      if (c === '（' || c === '(') depth++;
-      else if (c === '）' || c === ')') {
+      if (NOTE_OPEN.includes(c!)) depth++;
+      else if (NOTE_CLOSE.includes(c!)) {
         depth--;
         if (depth === 0) {
           close = j;
