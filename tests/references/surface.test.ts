@@ -34,7 +34,6 @@ describe('public surface', () => {
         'libraryDocumentFromPolicy',
         'libraryEntry',
         'libraryOf',
-        'linkDocument',
         'linkDocuments',
         'linkReferences',
         'linkTarget',

@@ -14,7 +14,7 @@ export {
   labelNumber,
   type ClauseLike,
 } from './library.js';
-export { linkReferences, linkDocument, linkDocuments, linkTarget, referenceContext, type LinkResult, type LinkTarget, type ReferenceContext } from './link-references.js';
+export { linkReferences, linkDocuments, linkTarget, referenceContext, type LinkResult, type LinkTarget, type ReferenceContext } from './link-references.js';
 export { parseCitation, type ParsedCitation } from './parse-citation.js';
 export { formatLocator, readLocatorList } from './locators.js';
 export { findDocNumbers, normalizeDocNumber } from './doc-number.js';

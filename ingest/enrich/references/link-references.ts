@@ -99,7 +99,7 @@ export interface ReferenceContext {
 
 /**
  * Builds the {@link ReferenceContext} from light data about every document, so
- * documents can then be linked one at a time ({@link linkDocument}) without the
+ * documents can then be linked one file at a time ({@link linkDocuments}) without the
  * whole corpus in memory.
  */
 export function referenceContext(targets: readonly LinkTarget[], catalogue: readonly LibraryCatalogueEntry[] = []): ReferenceContext {
