@@ -1,2 +1,3 @@
 export * from './characters.js';
 export * from './numbering.js';
+export * from './doc-number.js';

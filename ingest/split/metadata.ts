@@ -1,3 +1,4 @@
+import { findDocNumbers } from '../patterns/doc-number.js';
 import { foldDigits } from './lines.js';
 
 /**
@@ -96,18 +97,9 @@ export function adoptionLine(line: string): { date: string; issuer?: string } | 
   return { date: found.date, ...(organ && organ.length >= 2 ? { issuer: organ } : {}) };
 }
 
-/**
- * 文号: an organ's abbreviation, the year in brackets, the serial number and 号.
- * Brackets come in many forms in extracted text — 〔〕 (the standard one), [] ［］
- * 【】 () （）, even mixed "(）" — and are normalized to 〔〕.
- */
-const DOC_NUMBER =
-  /([\u3400-\u9fff]{1,12})\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,5})\s*号/u;
-
-/** Finds and normalizes a 文号: "鲁政办字【2020】34号" → "鲁政办字〔2020〕34号". */
+/** Finds and normalizes a 文号: "鲁政办字【2020】34号" → "鲁政办字〔2020〕34号" (see ingest/patterns/doc-number.ts). */
 export function findDocNumber(text: string): string | undefined {
-  const m = DOC_NUMBER.exec(foldDigits(text));
-  return m ? `${m[1]}〔${m[2]}〕${Number(m[3])}号` : undefined;
+  return findDocNumbers(foldDigits(text))[0]?.docNumber;
 }
 
 /** A line that is a 文号 (optionally with 签发人 or inside brackets), as in a document's header. */
@@ -117,8 +109,8 @@ export function docNumberLine(line: string): string | undefined {
     .replace(/^[（(]\s*/, '')
     .replace(/\s*[）)]$/, '')
     .trim();
-  const m = DOC_NUMBER.exec(t);
-  return m && m.index === 0 && t.slice(m[0].length).trim() === '' ? findDocNumber(t) : undefined;
+  const found = findDocNumbers(t);
+  return found.length === 1 && found[0]!.start === 0 && found[0]!.end === t.length ? found[0]!.docNumber : undefined;
 }
 
 /** Endings of names of organs that issue documents (government, party, NPC, agencies). */

@@ -2,6 +2,7 @@ import type { Segmenter } from '../../ingest/enrich/segment/index.js';
 import { QUERY_STOP_WORDS } from '../../ingest/enrich/segment/stop-words.js';
 import { locatorSpellings } from '../../ingest/enrich/segment/numbering-terms.js';
 import type { DepartmentRegistry } from '../../ingest/departments/index.js';
+import { findDocNumbers, normalizeDocNumbersIn } from '../../ingest/patterns/doc-number.js';
 
 /**
  * Meilisearch reads only the first ten words of a query (measured on 1.21: an
@@ -60,9 +61,12 @@ const LEVEL_WORD = /^(?:中共|国家|自治区|省|市|县|区|[\u4e00-\u9fff]{
 
 const HAN_CHAR = /[\u3400-\u9fff]/;
 
-/** Folds and removes whitespace: how phrases and texts are compared. */
+/**
+ * Folds, removes whitespace and writes every 文号 one way (国发[2022]第14号 →
+ * 国发〔2022〕14号): how phrases and texts are compared.
+ */
 export function compactForMatch(s: string, fold: (s: string) => string): string {
-  return fold(s).replace(/\s+/g, '').toLowerCase();
+  return normalizeDocNumbersIn(fold(s).replace(/\s+/g, '')).toLowerCase();
 }
 
 interface Word {
@@ -98,6 +102,24 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
     extraHighlights.push(segmenter.fold(phrase));
   }
   rest += q.slice(last);
+
+  // A 文号 (国发〔2022〕14号, typed with any brackets) is a phrase: its characters
+  // and numbers mean nothing apart, and a hit must cite that very document.
+  let outsideNumbers = '';
+  let at = 0;
+  // Marked only whole: 2022 and 14 of 国发〔2022〕14号 mean nothing in a hit on their own.
+  const numberParts = new Set<string>();
+  for (const n of findDocNumbers(rest)) {
+    phrases.push(compactForMatch(n.docNumber, segmenter.fold));
+    for (const w of segmenter.queryWords(n.docNumber)) {
+      words.push({ text: w, pinned: true });
+      numberParts.add(w);
+    }
+    extraHighlights.push(n.docNumber, rest.slice(n.start, n.end));
+    outsideNumbers += `${rest.slice(at, n.start)} `;
+    at = n.end;
+  }
+  rest = outsideNumbers + rest.slice(at);
 
   // Each whitespace-separated chunk on its own: a department name never spans a space.
   for (const chunk of rest.split(/\s+/).filter(Boolean)) {
@@ -169,10 +191,13 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
     .split(/\s+/)
     .filter(Boolean)
     .map((c) => segmenter.fold(c));
+  // …unless typed on their own too (国发〔2022〕14号 2022).
+  if (numberParts.size) for (const w of chunkTerms.flatMap((c) => segmenter.queryWords(c))) numberParts.delete(w);
   const onlySingles = finalWords.every((w) => w.length === 1);
   const wordsByNeed = [...final.filter((w) => w.pinned), ...final.filter((w) => !w.pinned)].map((w) => w.text);
   const highlightTerms = new Set<string>(chunkTerms);
   for (const w of finalWords) {
+    if (numberParts.has(w)) continue;
     if (w.length > 1 || onlySingles || !HAN_CHAR.test(w)) highlightTerms.add(w);
     for (const other of locatorSpellings(w)) highlightTerms.add(other);
   }
@@ -180,7 +205,7 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
   // across a space, so this is the union of each word's own sub-words, for
   // three native calls a query instead of three a word. A locator is one
   // unit: its parts (第二十 of 第二十一条) would mark 第二十五条 in a hit.
-  const divisible = finalWords.filter((w) => locatorSpellings(w).length === 0);
+  const divisible = finalWords.filter((w) => locatorSpellings(w).length === 0 && !numberParts.has(w));
   for (const part of segmenter.words(divisible.join(' '))) highlightTerms.add(part);
   for (const h of extraHighlights) if (h) highlightTerms.add(h);
 

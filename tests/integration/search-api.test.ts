@@ -52,6 +52,23 @@ describe('filters', () => {
   });
 });
 
+describe('document numbers (文号)', () => {
+  it('finds the clauses citing a 文号 however its brackets are typed, and only those', async () => {
+    const standard = await search(`q=${enc('国发〔2022〕14号')}&limit=50`);
+    expect(standard.status).toBe(200);
+    expect(standard.body.phrases).toEqual(['国发〔2022〕14号']);
+    expect(standard.body.total).toBeGreaterThan(0);
+    for (const h of standard.body.hits) expect(h.text.replace(/\s+/g, '')).toMatch(/国发[〔[［【(（]2022[〕\]］】)）]第?14号/);
+    for (const typed of ['国发[2022]14号', '国发（2022）第14号']) {
+      const other = await search(`q=${enc(typed)}&limit=50`);
+      expect(other.body.hits.map((h: any) => h.id), typed).toEqual(standard.body.hits.map((h: any) => h.id));
+    }
+    expect(standard.body.hits[0].snippet).toContain('<em>国发〔2022〕14号</em>');
+    // Another serial of the same year cites another document.
+    expect((await search(`q=${enc('国发〔2022〕15号')}`)).body.total).toBe(0);
+  });
+});
+
 describe('facets, sorting and paging', () => {
   it('counts facets by the filter parameter they feed, matching the total', async () => {
     const { body } = await search(`q=${enc('个人信息')}&facets=true`);

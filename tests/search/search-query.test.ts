@@ -75,4 +75,15 @@ describe('planQuery', () => {
     expect(p.highlightTerms.filter((t) => t.startsWith('第') && !['第二十一条', '第21条'].includes(t))).toEqual([]);
     expect(p.highlightTerms).not.toContain('二十一');
   });
+
+  it('takes a 文号 typed with any brackets as a phrase, marked whole', () => {
+    const p = plan('国发[2022]第14号 数字政府');
+    expect(p.phrases).toEqual(['国发〔2022〕14号']);
+    expect(p.words).toEqual(expect.arrayContaining(['2022', '14']));
+    expect(p.highlightTerms).toEqual(expect.arrayContaining(['国发〔2022〕14号', '国发[2022]第14号']));
+    expect(p.highlightTerms).not.toContain('2022');
+    expect(containsPhrases('为贯彻落实《意见》（国发〔2022〕14号），制定本方案。', p.phrases, segmenter.fold)).toBe(true);
+    expect(containsPhrases('根据国发[2022] 14 号文件', p.phrases, segmenter.fold)).toBe(true);
+    expect(containsPhrases('根据国发〔2022〕4号文件，2022年14个项目', p.phrases, segmenter.fold)).toBe(false);
+  });
 });

@@ -1,13 +1,15 @@
 /**
  * 文号 (document numbers): an issuer code, the year in brackets, a serial and 号 —
  * 国发〔2015〕50号, 鲁政办字〔2020〕34号, 鲁政发〔2023〕10号. GB/T 9704 prescribes
- * 〔〕; extraction and typing produce [] ［］ 【】 （） () instead.
+ * 〔〕; extraction and typing produce [] ［］ 【】 （） () instead, and a serial
+ * is sometimes written 第14号. Shared by document heads (ingest/split), citations
+ * (ingest/enrich/references) and queries (src/services/search-query.ts).
  */
 
 const OPEN = '〔\\[［【（(';
 const CLOSE = '〕\\]］】）)';
 /** The bracketed year, serial and 号; the issuer code is read backwards from it (faster than a leading CJK run). */
-const YEAR_SERIAL = new RegExp(`[ \\t]*[${OPEN}][ \\t]*([0-9０-９]{4})[ \\t]*[${CLOSE}][ \\t]*([0-9０-９]{1,5})[ \\t]*号`, 'gu');
+const YEAR_SERIAL = new RegExp(`[ \\t]*[${OPEN}][ \\t]*([0-9０-９]{4})[ \\t]*[${CLOSE}][ \\t]*第?[ \\t]*([0-9０-９]{1,5})[ \\t]*号`, 'gu');
 const CODE_BEFORE = /[\u4e00-\u9fff]{1,16}$/u;
 
 /**
@@ -43,4 +45,17 @@ export function findDocNumbers(text: string): DocNumberSpan[] {
     out.push({ start: m.index - code.length, end: m.index + m[0].length, docNumber: `${code}〔${fold(m[1]!)}〕${Number(fold(m[2]!))}号` });
   }
   return out;
+}
+
+/** The text with every 文号 in its normalized form (国发[2022]第014号 → 国发〔2022〕14号), so they compare as strings. */
+export function normalizeDocNumbersIn(text: string): string {
+  const found = findDocNumbers(text);
+  if (!found.length) return text;
+  let out = '';
+  let last = 0;
+  for (const f of found) {
+    out += text.slice(last, f.start) + f.docNumber;
+    last = f.end;
+  }
+  return out + text.slice(last);
 }
