@@ -56,10 +56,15 @@ export const FacetCounts = z.record(z.string(), z.record(z.string(), z.number())
 
 /** Something the reader should know about how the query was understood. */
 export const SearchNotice = z.object({
-  /** unknown-department: a department-like name not in the registry (matched verbatim only); relaxed: partial matches follow the full ones. */
-  code: z.enum(['unknown-department', 'relaxed']),
+  /**
+   * unknown-department: a department-like name not in the registry (matched verbatim only); relaxed: partial matches
+   * follow the full ones; document-number: a 文号 in the query is the number of a document in the corpus.
+   */
+  code: z.enum(['unknown-department', 'relaxed', 'document-number']),
   message: z.string(),
   suggestions: z.array(z.string()).optional(),
+  /** document-number: the document so numbered. */
+  document: z.object({ id: z.string(), title: z.string(), docNumber: z.string(), url: z.string() }).optional(),
 });
 export type SearchNotice = z.infer<typeof SearchNotice>;
 

@@ -18,8 +18,7 @@ import {
 } from '../../ingest/enrich/references/index.js';
 import { anyOf } from './filter.js';
 import type { IndexReader } from './index-reader.js';
-import { documentUrl } from './document-service.js';
-import { clauseUrl } from './search-service.js';
+import { clauseUrl, documentUrl } from './urls.js';
 
 /** Longest free text accepted for citation extraction (characters). */
 export const MAX_EXTRACT_CHARS = 20_000;

@@ -15,10 +15,9 @@ import type {
   DepartmentTasksQuery,
   TaskHit,
 } from '../schemas/tasks.js';
-import { documentUrl } from './document-service.js';
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
-import { clauseUrl } from './search-service.js';
+import { clauseUrl, departmentUrl, documentUrl } from './urls.js';
 
 /** Most departments the index can hold; read whole to rebuild the registry. */
 const MAX_DEPARTMENTS = 10_000;
@@ -27,9 +26,6 @@ const MAX_DOCUMENTS = 100_000;
 /** Page size when the CSV export walks a department's whole task list. */
 const CSV_PAGE = 1000;
 
-export function departmentUrl(name: string): string {
-  return `/v1/departments/${encodeURIComponent(name)}/tasks`;
-}
 
 function summary(d: DepartmentDoc): DepartmentSummary {
   return {

@@ -5,12 +5,9 @@ import type { ClauseDoc, DocumentDoc } from '../../ingest/to-index/schemas.js';
 import type { ClauseDetail, DocumentDetail, DocumentListQuery, DocumentSummary } from '../schemas/documents.js';
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
-import { breadcrumb, clauseUrl } from './search-service.js';
+import { breadcrumb } from './search-service.js';
+import { clauseUrl, documentUrl } from './urls.js';
 
-/** The API path of a document. */
-export function documentUrl(id: string): string {
-  return `/v1/documents/${id}`;
-}
 
 type Summary = z.infer<typeof DocumentSummary>;
 

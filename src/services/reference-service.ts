@@ -6,8 +6,7 @@ import type { ClauseDoc, DocumentDoc } from '../../ingest/to-index/schemas.js';
 import { Candidate, Relation, ReferenceStatus } from '../../ingest/enrich/references/reference.js';
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
-import { documentUrl } from './document-service.js';
-import { clauseUrl } from './search-service.js';
+import { clauseUrl, documentUrl } from './urls.js';
 
 /** One end of a reference as the API shows it: a clause, a document, a catalogue entry, or just a title. */
 export const ReferenceEnd = z.object({

@@ -22,6 +22,8 @@ export interface QueryPlan {
    * not know (so 省工业和信息化局 never silently matches 省工业和信息化厅).
    */
   phrases: string[];
+  /** 文号 in the query, normalized (国发〔2022〕14号); each is also among `phrases`. */
+  docNumbers: string[];
   /** Departments named in the query, by the name typed and the registry's canonical name. */
   departments: Array<{ asWritten: string; canonical: string }>;
   /** Department-like names the registry does not know, with the closest known names. */
@@ -109,7 +111,9 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
   let at = 0;
   // Marked only whole: 2022 and 14 of 国发〔2022〕14号 mean nothing in a hit on their own.
   const numberParts = new Set<string>();
+  const docNumbers: string[] = [];
   for (const n of findDocNumbers(rest)) {
+    docNumbers.push(n.docNumber);
     phrases.push(compactForMatch(n.docNumber, segmenter.fold));
     for (const w of segmenter.queryWords(n.docNumber)) {
       words.push({ text: w, pinned: true });
@@ -209,7 +213,7 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
   for (const part of segmenter.words(divisible.join(' '))) highlightTerms.add(part);
   for (const h of extraHighlights) if (h) highlightTerms.add(h);
 
-  return { words: finalWords, dropped, phrases, departments, unknownDepartments, highlightTerms: [...highlightTerms], wordsByNeed };
+  return { words: finalWords, dropped, phrases, docNumbers, departments, unknownDepartments, highlightTerms: [...highlightTerms], wordsByNeed };
 }
 
 /** True when every phrase of the plan occurs verbatim in `text` (after folding, ignoring whitespace). */

@@ -9,6 +9,7 @@ import type { SearchHit, SearchNotice, SearchQuery, SearchResponse } from '../sc
 import { and, anyOf, eq } from './filter.js';
 import { createHighlighter } from './highlight.js';
 import type { IndexReader } from './index-reader.js';
+import { clauseUrl, documentUrl } from './urls.js';
 import { containsPhrases, planQuery, type QueryPlan } from './search-query.js';
 
 /** Facets offered, by the query parameter that filters on them → the index field counted. */
@@ -48,10 +49,6 @@ function withPart(line: string, { label, heading }: { label?: string; heading?: 
   return part ? `${line} › ${part}` : line;
 }
 
-/** The API path of a clause. */
-export function clauseUrl(id: string): string {
-  return `/v1/clauses/${id}`;
-}
 
 /**
  * Meilisearch's page mode counts hits exhaustively; offset/limit mode only
@@ -231,6 +228,16 @@ export function createSearchService(deps: SearchServiceDeps) {
   return {
     async search(q: SearchQuery): Promise<SearchResponse> {
       const plan = planQuery(q.q, { segmenter, registry });
+      // A 文号 may be the number of a corpus document: looked up beside the clause search, for a notice.
+      const numbered = plan.docNumbers.length
+        ? reader.list<{ id: string; title: string; docNumber: string }>(INDEX.documents, {
+            filter: anyOf('docNumber', plan.docNumbers),
+            limit: plan.docNumbers.length * 5,
+            fields: ['id', 'title', 'docNumber'],
+          })
+        : undefined;
+      // Awaited below; the handler only keeps it from going unhandled if the clause search fails first.
+      numbered?.catch(() => undefined);
       const filter = and(
         q.kind ? eq('kind', q.kind) : eq('isUnit', true),
         q.docId && eq('docId', q.docId),
@@ -261,6 +268,13 @@ export function createSearchService(deps: SearchServiceDeps) {
         message: `“${u.asWritten}” is not a known department; only clauses naming it exactly are shown.`,
         suggestions: u.suggestions,
       }));
+      for (const d of numbered ? (await numbered).hits : []) {
+        notices.push({
+          code: 'document-number',
+          message: `${d.docNumber} is the number of 《${d.title}》; the hits are the clauses that cite it.`,
+          document: { id: d.id, title: d.title, docNumber: d.docNumber, url: documentUrl(d.id) },
+        });
+      }
       const totalAllWords = ranked.totalAllWords + direct.length;
       if (ranked.strategy === 'relaxed') {
         notices.push({

@@ -5,8 +5,7 @@ import type { DocumentDoc } from '../../ingest/to-index/schemas.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 import type { SuggestQuery, SuggestResponse, Suggestion } from '../schemas/search.js';
 import type { IndexReader } from './index-reader.js';
-import { departmentUrl } from './department-service.js';
-import { documentUrl } from './document-service.js';
+import { departmentUrl, documentUrl } from './urls.js';
 
 export interface SuggestServiceDeps {
   reader: IndexReader;

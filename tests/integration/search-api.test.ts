@@ -67,6 +67,17 @@ describe('document numbers (文号)', () => {
     // Another serial of the same year cites another document.
     expect((await search(`q=${enc('国发〔2022〕15号')}`)).body.total).toBe(0);
   });
+
+  it('names the corpus document a 文号 belongs to, in a notice', async () => {
+    const { body } = await search(`q=${enc('数字强省办发[2023]第10号')}`);
+    const notice = body.notices.find((n: any) => n.code === 'document-number');
+    expect(notice.document).toMatchObject({ docNumber: '数字强省办发〔2023〕10号' });
+    expect(notice.document.title).toContain('山东省数字基础设施建设行动方案');
+    const doc = await getJson(app, notice.document.url);
+    expect(doc.status).toBe(200);
+    expect(doc.body.docNumber).toBe('数字强省办发〔2023〕10号');
+    expect((await search(`q=${enc('国发〔2022〕14号')}`)).body.notices.map((n: any) => n.code)).not.toContain('document-number');
+  });
 });
 
 describe('facets, sorting and paging', () => {

@@ -32,7 +32,7 @@ describe('public surface', () => {
 
   it('of the search service and query planner', () => {
     expect(Object.keys(searchService).sort()).toEqual(
-      ['DIRECT_HITS', 'PHRASE_CANDIDATES', 'SNIPPET_CHARS', 'breadcrumb', 'clauseUrl', 'countFacets', 'createSearchService', 'pageWindow'].sort(),
+      ['DIRECT_HITS', 'PHRASE_CANDIDATES', 'SNIPPET_CHARS', 'breadcrumb', 'countFacets', 'createSearchService', 'pageWindow'].sort(),
     );
     expect(Object.keys(searchQuery).sort()).toEqual(['MEILI_MAX_QUERY_WORDS', 'compactForMatch', 'containsPhrases', 'planQuery']);
   });
