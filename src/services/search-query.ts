@@ -75,7 +75,18 @@ interface Word {
   text: string;
   /** Required whatever the budget: part of a phrase or a department name. */
   pinned: boolean;
+  /** The noun of a question's frame (有哪些要求): dropped like a particle. */
+  frame?: boolean;
 }
+
+/**
+ * After a question word, these nouns frame the question rather than name its
+ * subject: 政务数据共享有哪些要求 asks for what the text requires, which it writes
+ * with 应当 and 必须, seldom with 要求. Nouns the text does use for what it
+ * lists (哪些原则 → 遵循…原则, 哪些情形 → 有下列情形之一) are not among them.
+ */
+const QUESTION_WORD = new Set(['哪些', '什么', '何种', '哪类', '哪几项', '哪几个']);
+const FRAME_NOUN = new Set(['要求', '规定']);
 
 /**
  * Plans a query: quoted phrases out, words segmented exactly as indexed text
@@ -163,13 +174,13 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
           continue;
         }
       }
-      words.push({ text: w, pinned: false });
+      words.push({ text: w, pinned: false, frame: FRAME_NOUN.has(w) && QUESTION_WORD.has(chunkWords[i - 1] ?? '') });
       i++;
     }
   }
 
   // Particles go first, but a query made only of particles is still searched.
-  const content = words.filter((w) => w.pinned || !QUERY_STOP_WORDS.has(w.text));
+  const content = words.filter((w) => w.pinned || (!QUERY_STOP_WORDS.has(w.text) && !w.frame));
   const dropped = words.filter((w) => !content.includes(w)).map((w) => w.text);
   const kept = content.length ? content : words.slice();
   if (!content.length) dropped.length = 0;

@@ -20,8 +20,8 @@ describe('planQuery', () => {
   });
 
   it('drops particles and question words, unless nothing else is left', () => {
-    const p = plan('政务数据共享有哪些要求');
-    expect(p.words).toEqual(['政务', '数据共享', '要求']);
+    const p = plan('政务数据共享有哪些原则');
+    expect(p.words).toEqual(['政务', '数据共享', '原则']);
     expect(p.dropped).toEqual(expect.arrayContaining(['有', '哪些']));
     expect(plan('的').words).toEqual(['的']);
   });
@@ -85,5 +85,13 @@ describe('planQuery', () => {
     expect(containsPhrases('为贯彻落实《意见》（国发〔2022〕14号），制定本方案。', p.phrases, segmenter.fold)).toBe(true);
     expect(containsPhrases('根据国发[2022] 14 号文件', p.phrases, segmenter.fold)).toBe(true);
     expect(containsPhrases('根据国发〔2022〕4号文件，2022年14个项目', p.phrases, segmenter.fold)).toBe(false);
+  });
+
+  it('drops the noun that frames a question (有哪些要求), not one the text would use (哪些原则)', () => {
+    expect(plan('政务数据共享有哪些要求').words).toEqual(['政务', '数据共享']);
+    expect(plan('政务数据共享有哪些要求').dropped).toEqual(expect.arrayContaining(['哪些', '要求']));
+    expect(plan('数据出境有什么规定').words).not.toContain('规定');
+    expect(plan('应当遵循哪些原则').words).toContain('原则');
+    expect(plan('数据共享要求').words).toContain('要求');
   });
 });
