@@ -201,30 +201,40 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
   }
 
   const finalWords = final.map((w) => w.text);
-  // What was typed together is marked together (处理者, not 处理 + 者); single characters only when alone.
-  const chunkTerms = rest
+  const wordsByNeed = [...final.filter((w) => w.pinned), ...final.filter((w) => !w.pinned)].map((w) => w.text);
+  const highlightTerms = markTerms({ typed: rest, words: finalWords, numberParts, extra: extraHighlights, segmenter });
+  return { words: finalWords, dropped, phrases, docNumbers, departments, unknownDepartments, highlightTerms, wordsByNeed };
+}
+
+/**
+ * The terms to mark in hits: what was typed together (处理者, not 处理 + 者),
+ * the words searched and their parts, other spellings of article numbers,
+ * and `extra` (phrases, 文号, department names). Single characters only when
+ * the query has nothing longer; `numberParts` (2022 and 14 of a 文号) only
+ * when also typed on their own.
+ */
+function markTerms(a: { typed: string; words: string[]; numberParts: Set<string>; extra: string[]; segmenter: Segmenter }): string[] {
+  const { words, numberParts, segmenter } = a;
+  const chunks = a.typed
     .split(/\s+/)
     .filter(Boolean)
     .map((c) => segmenter.fold(c));
-  // …unless typed on their own too (国发〔2022〕14号 2022).
-  if (numberParts.size) for (const w of chunkTerms.flatMap((c) => segmenter.queryWords(c))) numberParts.delete(w);
-  const onlySingles = finalWords.every((w) => w.length === 1);
-  const wordsByNeed = [...final.filter((w) => w.pinned), ...final.filter((w) => !w.pinned)].map((w) => w.text);
-  const highlightTerms = new Set<string>(chunkTerms);
-  for (const w of finalWords) {
+  if (numberParts.size) for (const w of chunks.flatMap((c) => segmenter.queryWords(c))) numberParts.delete(w);
+  const onlySingles = words.every((w) => w.length === 1);
+  const terms = new Set<string>(chunks);
+  for (const w of words) {
     if (numberParts.has(w)) continue;
-    if (w.length > 1 || onlySingles || !HAN_CHAR.test(w)) highlightTerms.add(w);
-    for (const other of locatorSpellings(w)) highlightTerms.add(other);
+    if (w.length > 1 || onlySingles || !HAN_CHAR.test(w)) terms.add(w);
+    for (const other of locatorSpellings(w)) terms.add(other);
   }
   // The sub-words of every word, in one segmentation pass: jieba never joins
   // across a space, so this is the union of each word's own sub-words, for
   // three native calls a query instead of three a word. A locator is one
   // unit: its parts (第二十 of 第二十一条) would mark 第二十五条 in a hit.
-  const divisible = finalWords.filter((w) => locatorSpellings(w).length === 0 && !numberParts.has(w));
-  for (const part of segmenter.words(divisible.join(' '))) highlightTerms.add(part);
-  for (const h of extraHighlights) if (h) highlightTerms.add(h);
-
-  return { words: finalWords, dropped, phrases, docNumbers, departments, unknownDepartments, highlightTerms: [...highlightTerms], wordsByNeed };
+  const divisible = words.filter((w) => locatorSpellings(w).length === 0 && !numberParts.has(w));
+  for (const part of segmenter.words(divisible.join(' '))) terms.add(part);
+  for (const h of a.extra) if (h) terms.add(h);
+  return [...terms];
 }
 
 /** True when every phrase of the plan occurs verbatim in `text` (after folding, ignoring whitespace). */
