@@ -213,13 +213,14 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
  * the query has nothing longer; `numberParts` (2022 and 14 of a 文号) only
  * when also typed on their own.
  */
-function markTerms(a: { typed: string; words: string[]; numberParts: Set<string>; extra: string[]; segmenter: Segmenter }): string[] {
-  const { words, numberParts, segmenter } = a;
+function markTerms(a: { typed: string; words: string[]; numberParts: ReadonlySet<string>; extra: string[]; segmenter: Segmenter }): string[] {
+  const { words, segmenter } = a;
   const chunks = a.typed
     .split(/\s+/)
     .filter(Boolean)
     .map((c) => segmenter.fold(c));
-  if (numberParts.size) for (const w of chunks.flatMap((c) => segmenter.queryWords(c))) numberParts.delete(w);
+  const typedAlone = a.numberParts.size ? new Set(chunks.flatMap((c) => segmenter.queryWords(c))) : undefined;
+  const numberParts = new Set([...a.numberParts].filter((w) => !typedAlone?.has(w)));
   const onlySingles = words.every((w) => w.length === 1);
   const terms = new Set<string>(chunks);
   for (const w of words) {
