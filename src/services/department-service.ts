@@ -26,7 +26,6 @@ const MAX_DOCUMENTS = 100_000;
 /** Page size when the CSV export walks a department's whole task list. */
 const CSV_PAGE = 1000;
 
-
 function summary(d: DepartmentDoc): DepartmentSummary {
   return {
     id: d.id,
@@ -178,10 +177,11 @@ export function createDepartmentService(reader: IndexReader) {
       const dept = await resolve(name);
       const { byName, documents: known } = await load();
       const dist = await reader.facets(INDEX.tasks, ['departments', 'departmentRoles', 'docId'], taskFilter(dept.name, q));
+      const noRoles = (): Record<Role, number> => ({ lead: 0, responsible: 0, cooperating: 0 });
       const roles = new Map<string, Record<Role, number>>();
       for (const [key, n] of Object.entries(dist.departmentRoles ?? {})) {
         const at = key.lastIndexOf(':');
-        const split = roles.get(key.slice(0, at)) ?? { lead: 0, responsible: 0, cooperating: 0 };
+        const split = roles.get(key.slice(0, at)) ?? noRoles();
         split[key.slice(at + 1) as Role] += n;
         roles.set(key.slice(0, at), split);
       }
@@ -193,7 +193,7 @@ export function createDepartmentService(reader: IndexReader) {
           name: n,
           known: byName.get(n)?.known ?? false,
           tasks,
-          roles: roles.get(n) ?? { lead: 0, responsible: 0, cooperating: 0 },
+          roles: roles.get(n) ?? noRoles(),
           url: departmentUrl(n),
         }));
       const position = (id: string) => known.get(id)?.position ?? Number.MAX_SAFE_INTEGER;

@@ -49,7 +49,6 @@ function withPart(line: string, { label, heading }: { label?: string; heading?: 
   return part ? `${line} › ${part}` : line;
 }
 
-
 /**
  * Meilisearch's page mode counts hits exhaustively; offset/limit mode only
  * estimates. For any offset and limit, finds the smallest page size whose one

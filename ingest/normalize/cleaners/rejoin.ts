@@ -64,14 +64,19 @@ const INNER_STOP = /[。！？；!?;]/;
 
 const BRACKET_PAIRS: ReadonlyArray<[string, string]> = [['《', '》'], ['（', '）'], ['“', '”'], ['【', '】'], ['〔', '〕']];
 
+/** Whether the last of the `open` marks in the line comes after the last of the `close` marks. */
+function leftOpen(s: string, open: readonly string[], close: readonly string[]): boolean {
+  return Math.max(...open.map((o) => s.lastIndexOf(o))) > Math.max(...close.map((c) => s.lastIndexOf(c)));
+}
+
 /** Whether a title mark, parenthesis or quote opened in the line is not closed in it. */
 function hasUnclosedBracket(s: string): boolean {
-  return BRACKET_PAIRS.some(([open, close]) => s.lastIndexOf(open) > s.lastIndexOf(close));
+  return BRACKET_PAIRS.some(([open, close]) => leftOpen(s, [open], [close]));
 }
 
 /** Whether the line ends inside a parenthesis it opened, right after a colon: （责任单位： */
 function opensNoteAtColon(s: string): boolean {
-  return /[：:]$/.test(s) && Math.max(s.lastIndexOf('（'), s.lastIndexOf('(')) > Math.max(s.lastIndexOf('）'), s.lastIndexOf(')'));
+  return /[：:]$/.test(s) && leftOpen(s, ['（', '('], ['）', ')']);
 }
 
 const trimLine = (s: string): string => s.replace(/^[ \u3000]+|[ \u3000]+$/g, '');
