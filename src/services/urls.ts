@@ -18,3 +18,24 @@ export function documentUrl(id: string): string {
 export function departmentUrl(name: string): string {
   return `/v1/departments/${encodeURIComponent(name)}/tasks`;
 }
+
+/*
+ * The web app's pages for the same things. Answers carry these as `page`
+ * beside `url`, so a client can link a person to the page and a program to
+ * the JSON with the same id.
+ */
+
+/** A clause's permalink page: /clauses/:id. */
+export function clausePage(id: string): string {
+  return `/clauses/${id}`;
+}
+
+/** A document's page, its outline beside the text: /documents/:id. */
+export function documentPage(id: string): string {
+  return `/documents/${id}`;
+}
+
+/** A department's page, under any of its names: /departments/:name. */
+export function departmentPage(name: string): string {
+  return `/departments/${encodeURIComponent(name)}`;
+}
