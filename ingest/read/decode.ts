@@ -32,19 +32,54 @@ function junkCharRatio(text: string): number {
 }
 
 /**
- * UTF-16 without a byte-order mark shows itself in mostly-ASCII text by a NUL
- * in every other byte. Returns the likely byte order, or undefined.
+ * UTF-16 without a byte-order mark, told by where its NUL bytes sit. UTF-8 and
+ * GB18030 text never holds a NUL; UTF-16 holds one in every ASCII code unit,
+ * on the high side: a line break is `0A 00` in little-endian and `00 0A` in
+ * big-endian. Counting NULs alone misleads on Chinese text (一 U+4E00 and the
+ * ideographic space U+3000 carry a NUL on the *other* side), so the vote is
+ * cast by the line-break, carriage-return and tab code units, which no Chinese
+ * character imitates; a file with none (or both) is decided by which byte order
+ * decodes to plausible text. Returns the likely byte order, or undefined.
  */
 function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes.length < 8 || bytes.length % 2 !== 0) return undefined;
-  const n = Math.min(bytes.length, 4096);
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++;
-  const half = n / 2;
-  if (oddNul > 0.4 * half && evenNul < 0.05 * half) return 'utf-16le';
-  if (evenNul > 0.4 * half && oddNul < 0.05 * half) return 'utf-16be';
-  return undefined;
+  if (bytes.length < 2 || bytes.length % 2 !== 0 || !bytes.includes(0)) return undefined;
+  const n = Math.min(bytes.length, 64 * 1024);
+  const isBreak = (b: number | undefined) => b === 0x0a || b === 0x0d || b === 0x09;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i + 1 < n; i += 2) {
+    if (bytes[i + 1] === 0 && isBreak(bytes[i])) le++;
+    else if (bytes[i] === 0 && isBreak(bytes[i + 1])) be++;
+  }
+  if (le > 0 && be === 0) return 'utf-16le';
+  if (be > 0 && le === 0) return 'utf-16be';
+  const head = bytes.subarray(0, n);
+  const share = (enc: 'utf-16le' | 'utf-16be') => plainShare(decodeUtf16(head, enc));
+  return share('utf-16le') >= share('utf-16be') ? 'utf-16le' : 'utf-16be';
+}
+
+/**
+ * Whether decoded UTF-16 reads as text a Chinese office would write: mostly
+ * ASCII, CJK ideographs and CJK or full-width punctuation. Junk whose NULs
+ * happen to sit on one side decodes to scattered Hangul, Yi, private-use and
+ * surrogate code units instead.
+ */
+function looksLikeText(text: string): boolean {
+  return plainShare(text) >= 0.9;
+}
+
+function plainShare(text: string): number {
+  if (text.length === 0) return 0;
+  let plain = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d ||
+      (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2460 && c <= 0x24ff)
+    ) plain++;
+  }
+  return plain / text.length;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
@@ -78,7 +113,8 @@ export function decodeText(bytes: Uint8Array): DecodedText | TextMessage {
     decoded = { text: decodeUtf16(bytes, 'utf-16be'), encoding: 'utf-16be' };
   } else {
     const utf16 = sniffUtf16WithoutBom(bytes);
-    if (utf16) decoded = { text: decodeUtf16(bytes, utf16), encoding: utf16 };
+    const asUtf16 = utf16 ? decodeUtf16(bytes, utf16) : undefined;
+    if (utf16 && asUtf16 !== undefined && looksLikeText(asUtf16)) decoded = { text: asUtf16, encoding: utf16 };
     else {
       if (bytes.includes(0)) return binary('it contains NUL bytes');
       let junk = 0;

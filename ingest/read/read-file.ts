@@ -27,13 +27,33 @@ function isSkipped(name: string): boolean {
  * duplicates, so the corpus order is the same on every machine.
  */
 export async function listCorpusFiles(paths: string[]): Promise<string[]> {
+  return (await listCorpusInputs(paths)).files;
+}
+
+/** A file found in a directory that the pipeline does not read, and why. */
+export interface SkippedFile {
+  /** Absolute path. */
+  path: string;
+  rule: 'read/unsupported';
+  reason: string;
+}
+
+/**
+ * listCorpusFiles, plus the files of walked directories that were left out
+ * because of their type (a .docx, a .xlsx…): an operator who drops a Word file
+ * into the corpus must be told it was not read, not find it silently missing.
+ * Dotfiles, manifest.json and README* are left out by design and not listed.
+ */
+export async function listCorpusInputs(paths: string[]): Promise<{ files: string[]; skipped: SkippedFile[] }> {
   const found = new Set<string>();
+  const skipped: SkippedFile[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (isSkipped(entry.name)) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && FORMATS[path.extname(entry.name).toLowerCase()]) found.add(full);
+      else if (entry.isFile()) skipped.push({ path: full, rule: 'read/unsupported', reason: unsupportedReason(entry.name) });
     }
   };
   for (const p of paths) {
@@ -41,7 +61,13 @@ export async function listCorpusFiles(paths: string[]): Promise<string[]> {
     if ((await stat(abs)).isDirectory()) await walk(abs);
     else if (!isSkipped(path.basename(abs))) found.add(abs);
   }
-  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { files: [...found].sort(byCodePoint), skipped: skipped.sort((a, b) => byCodePoint(a.path, b.path)) };
+}
+
+function unsupportedReason(name: string): string {
+  const ext = path.extname(name).toLowerCase();
+  return `unsupported file type "${ext || '(none)'}": only .txt, .md and .pdf are read`;
 }
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
@@ -71,7 +97,7 @@ export async function readSourceFile(absPath: string, displayPath: string): Prom
   });
   const ext = path.extname(absPath).toLowerCase();
   const declared = FORMATS[ext];
-  if (!declared) return fail('read/unsupported', `unsupported file type "${ext || '(none)'}": only .txt, .md and .pdf are read`);
+  if (!declared) return fail('read/unsupported', unsupportedReason(absPath));
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(absPath));

@@ -45,6 +45,33 @@ describe('decodeText: encodings', () => {
     expect(decoded(new Uint8Array(Buffer.from(text, 'utf16le')))).toEqual({ text, encoding: 'utf-16le' });
   });
 
+  // Judged 2026-12-03: Chinese UTF-16 has a NUL only for ASCII (line breaks, digits), always on one side of the code unit.
+  it('recognizes Chinese UTF-16LE and UTF-16BE without a BOM by the side their few NULs are on', () => {
+    const text = '第一条　为了规范政务数据共享，制定本办法。\n第二条　市大数据局负责统筹全市政务数据共享工作。\n';
+    expect(decoded(new Uint8Array(Buffer.from(text, 'utf16le')))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decoded(new Uint8Array(Buffer.from(text, 'utf16le').swap16()))).toEqual({ text, encoding: 'utf-16be' });
+    // One line, one NUL (its line break) in 60 bytes: still UTF-16.
+    const line = '到2025年建成示例基站一千个，实现城区全覆盖。\n';
+    expect(decoded(new Uint8Array(Buffer.from(line, 'utf16le').swap16())).encoding).toBe('utf-16be');
+  });
+
+  it('reads the BOM-less UTF-16LE and UTF-16BE fixtures', () => {
+    expect(decoded(fixture('utf16le-nobom.txt'))).toMatchObject({ encoding: 'utf-16le' });
+    expect(decoded(fixture('utf16be-nobom.txt')).text).toContain('（责任单位：县发展改革局）');
+  });
+
+  it('does not take junk whose NULs sit on one side for UTF-16', () => {
+    // Pseudo-random high bytes with a NUL at every 16th odd position decode to Hangul, Yi and surrogates.
+    const bytes = new Uint8Array(2048);
+    let x = 12345;
+    for (let i = 0; i < bytes.length; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      bytes[i] = i % 32 === 1 ? 0 : 0x80 + (x % 0x7f);
+    }
+    const r = decodeText(bytes);
+    expect('rule' in r ? r.rule : r.encoding).toBe('read/binary');
+  });
+
   it('falls back to GB18030 for GBK bytes that are not valid UTF-8', () => {
     const bytes = new Uint8Array(iconv.encode(SAMPLE, 'gbk'));
     expect(decoded(bytes)).toEqual({ text: SAMPLE, encoding: 'gb18030' });
