@@ -1,43 +1,96 @@
 /**
- * `npm run ingest [-- <files or dirs>]`: ingest the corpus (or the given paths)
+ * `npm run ingest [-- options] [-- <files or dirs>]`: ingest the corpus (or the given paths)
  * into Meilisearch and print progress and a summary. Uses MEILI_HOST when set;
  * otherwise starts the embedded server on DATA_DIR for the duration of the run.
+ * Exit codes and flags: cli-args.ts (INGEST_USAGE).
  */
+import { writeFile } from 'node:fs/promises';
 import { Meilisearch } from 'meilisearch';
 import { loadConfig } from '../src/config.js';
 import { startEmbeddedMeili, stopOnSignals } from '../src/meili/embedded.js';
-import { formatReport, runIngest } from './run-ingest.js';
+import { formatReport, runIngest, type IngestReport } from './run-ingest.js';
+import { ingestExitCode, INGEST_USAGE, parseIngestArgs, UsageError, type IngestArgs } from './cli-args.js';
+import { SwapRefusedError } from './guard/check-swap.js';
+import type { TextMessage } from './model/messages.js';
 
-async function main(): Promise<number> {
+function place(m: TextMessage): string {
+  return `${m.path ?? '(corpus)'}${m.offset !== undefined ? `@${m.offset}` : ''}`;
+}
+
+async function ingest(args: IngestArgs): Promise<number> {
   const config = loadConfig();
-  const paths = process.argv.slice(2).filter((a) => a !== '--');
+  const messages: TextMessage[] = [];
+  let report: IngestReport | undefined;
+  let refusal: { rule: string; message: string } | undefined;
+  let abort: string | undefined;
+
   let host = config.MEILI_HOST;
   let apiKey = config.MEILI_MASTER_KEY;
   let stop: (() => Promise<void>) | undefined;
-  if (!host) {
-    const meili = await startEmbeddedMeili({ dataDir: config.DATA_DIR, port: config.MEILI_PORT });
-    stopOnSignals(meili.stop);
-    ({ url: host, masterKey: apiKey, stop } = meili);
-  }
   try {
-    const client = new Meilisearch({ host, apiKey });
-    const report = await runIngest({
-      client,
-      paths: paths.length ? paths : [config.CORPUS_DIR],
+    if (!host) {
+      const meili = await startEmbeddedMeili({ dataDir: config.DATA_DIR, port: config.MEILI_PORT });
+      stopOnSignals(meili.stop);
+      ({ url: host, masterKey: apiKey, stop } = meili);
+    }
+    report = await runIngest({
+      client: new Meilisearch({ host, apiKey }),
+      paths: args.paths.length ? args.paths : [config.CORPUS_DIR],
       log: (line) => console.log(line),
+      allowShrink: args.allowShrink,
+      maxLoss: args.maxLoss,
+      onMessage: (m) => {
+        if (args.report) messages.push(m);
+        if (args.verbose && m.severity !== 'info') console.log(`${m.severity.padEnd(7)} ${place(m)}: ${m.message} [${m.rule}]`);
+      },
     });
     console.log(formatReport(report));
-    return 0;
+  } catch (err) {
+    if (err instanceof SwapRefusedError) {
+      refusal = { rule: err.verdict.rule, message: err.message };
+      console.error(`ingest ${err.message}.`);
+    } else {
+      abort = err instanceof Error ? err.message : String(err);
+      console.error(`ingest failed: ${abort}`);
+    }
+    console.error('The index serving (if any) is unchanged.');
   } finally {
     await stop?.();
   }
+  const code = ingestExitCode({
+    refusedOrAborted: refusal !== undefined || abort !== undefined,
+    failed: report?.failed.length ?? 0,
+    skipped: report?.skipped.length ?? 0,
+  });
+  if (args.report) {
+    const failed = report?.failed ?? messages.filter((m) => m.severity === 'error').map((m) => ({ path: m.path, rule: m.rule, message: m.message }));
+    const body = { exitCode: code, swapped: code < 2, refusal, abort, report, failed, messages };
+    await writeFile(args.report, `${JSON.stringify(body, null, 2)}\n`);
+    console.log(`Report (${messages.length} messages) written to ${args.report}`);
+  }
+  return code;
+}
+
+async function main(): Promise<number> {
+  let args: IngestArgs;
+  try {
+    args = parseIngestArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\n${INGEST_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(INGEST_USAGE);
+    return 0;
+  }
+  return ingest(args);
 }
 
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`ingest failed: ${err instanceof Error ? err.message : String(err)}`);
-    console.error('The previously indexed data (if any) is still being served unchanged.');
-    process.exit(1);
+    process.exit(2);
   },
 );

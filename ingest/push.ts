@@ -3,6 +3,7 @@ import { ALL_INDEXES, INDEX, type IndexName } from './to-index/index-names.js';
 import { INDEX_SETTINGS } from './to-index/settings.js';
 import type { IndexEntry } from './to-index/index.js';
 import { MeiliTaskFailedError, toMeiliError } from '../src/meili/errors.js';
+import { SwapRefusedError } from './guard/check-swap.js';
 
 /** What goes into each index, already converted to index documents, grouped by index. */
 export type IndexPayload = Record<IndexName, Iterable<Record<string, unknown>>>;
@@ -24,6 +25,12 @@ export interface PushOptions {
   /** Longest wait for one Meilisearch task, ms (default 10 minutes). */
   taskTimeoutMs?: number;
   onProgress?: (line: string) => void;
+  /**
+   * Called once every build index is complete, just before the swap, with the
+   * number of documents sent to each; throwing aborts the ingest (the build
+   * indexes are deleted, the live ones keep serving). The swap guard lives here.
+   */
+  beforeSwap?: (counts: Record<IndexName, number>) => Promise<void> | void;
 }
 
 const BUILD_MARK = '__build_';
@@ -93,6 +100,7 @@ export async function pushIndexes(client: Meilisearch, entries: IndexStream, opt
     for (const name of ALL_INDEXES) await send(name);
     for (const t of inFlight) await waitOk(t, timeout);
     log(`  indexed ${ALL_INDEXES.map((n) => `${counts[n]} ${n}`).join(', ')}`);
+    await opts.beforeSwap?.(counts);
     const existing = new Set((await client.getRawIndexes({ limit: 1000 })).results.map((i) => i.uid));
     for (const name of ALL_INDEXES) {
       if (!existing.has(name)) await waitOk(client.createIndex(name, { primaryKey: 'id' }), timeout);
@@ -104,7 +112,7 @@ export async function pushIndexes(client: Meilisearch, entries: IndexStream, opt
   } catch (err) {
     // Leave the live indexes as they were; remove this generation's half-built ones.
     await Promise.allSettled(ALL_INDEXES.map((n) => client.deleteIndex(buildName(n)).waitTask({ timeout: 60_000 })));
-    throw toMeiliError(err);
+    throw err instanceof SwapRefusedError ? err : toMeiliError(err);
   }
   // After the swap the build names hold the previous generation.
   await Promise.allSettled(ALL_INDEXES.map((n) => client.deleteIndex(buildName(n)).waitTask({ timeout: 60_000 })));

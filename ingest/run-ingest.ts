@@ -4,18 +4,22 @@ import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import { Manifest, MANIFEST_FILE } from './corpus/manifest.js';
 import { computeCorpusHash } from './corpus/hash.js';
-import { listCorpusFiles, readSourceFile } from './read/index.js';
+import { listCorpusFiles, listCorpusInputs, readSourceFile } from './read/index.js';
 import { buildFile, manifestEntry, planCorpus, surveyFile, type CorpusPlan, type FileSurvey } from './pipeline.js';
 import { loadDepartmentRegistry, type DepartmentRegistry } from './departments/index.js';
 import { createSegmenter, segmenterWords, type Segmenter } from './enrich/segment/index.js';
 import { createIndexConverter, type IndexEntry } from './to-index/index.js';
 import { pushIndexes } from './push.js';
-import type { TextMessage } from './model/messages.js';
+import { textMessage, type TextMessage } from './model/messages.js';
+import { INDEX } from './to-index/index-names.js';
+import { checkSwap, SwapRefusedError, type IndexSize } from './guard/check-swap.js';
 
 export interface IngestReport {
   corpusHash: string;
   files: number;
   failed: Array<{ path: string; rule: string; message: string }>;
+  /** Files in the folders given that the pipeline does not read (a .docx…), with the reason. */
+  skipped: Array<{ path: string; rule: string; message: string }>;
   documents: number;
   clauses: number;
   tasks: number;
@@ -40,6 +44,12 @@ export interface IngestOptions {
   log?: (line: string) => void;
   /** The segmenter for index fields (default: the product's, with department names and policy terms). */
   segmenter?: Segmenter;
+  /** Receives every message of the ingest (read failures, skipped files, warnings, infos), with file, place and rule. */
+  onMessage?: (m: TextMessage) => void;
+  /** Swap in a build that lost more than `maxLoss` of the live documents (never an empty one). Default false. */
+  allowShrink?: boolean;
+  /** Largest share of the live documents a build may lose before the swap is refused; default 0.5. */
+  maxLoss?: number;
 }
 
 /** Where relative display paths start: the directory given, or a file's own directory. */
@@ -77,18 +87,22 @@ interface InputFile {
   rel: string;
 }
 
-async function listInputs(paths: string[]): Promise<{ files: InputFile[]; manifest: Manifest | undefined }> {
+type Failure = IngestReport['failed'][number];
+
+async function listInputs(paths: string[]): Promise<{ files: InputFile[]; skipped: Failure[]; manifest: Manifest | undefined }> {
   const files: InputFile[] = [];
+  const skipped: Failure[] = [];
   let manifest: Manifest | undefined;
   for (const p of paths) {
     const base = await baseDirOf(p);
     manifest ??= await loadManifest(base);
-    for (const abs of await listCorpusFiles([p])) files.push({ abs, rel: path.relative(base, abs) || path.basename(abs) });
+    const rel = (abs: string) => path.relative(base, abs) || path.basename(abs);
+    const listed = await listCorpusInputs([p]);
+    for (const abs of listed.files) files.push({ abs, rel: rel(abs) });
+    for (const s of listed.skipped) skipped.push({ path: rel(s.path), rule: s.rule, message: s.reason });
   }
-  return { files, manifest };
+  return { files, skipped, manifest };
 }
-
-type Failure = IngestReport['failed'][number];
 
 /**
  * Pass 1: reads and surveys every file. A file that cannot be read or parsed
@@ -98,6 +112,7 @@ async function surveyAll(
   files: InputFile[],
   manifest: Manifest | undefined,
   log: (line: string) => void,
+  onMessage: (m: TextMessage) => void,
 ): Promise<{ surveys: FileSurvey[]; readable: InputFile[]; failed: Failure[] }> {
   const surveys: FileSurvey[] = [];
   const readable: InputFile[] = [];
@@ -106,6 +121,7 @@ async function surveyAll(
     const res = await readSourceFile(f.abs, f.rel);
     if (!res.ok) {
       failed.push({ path: f.rel, rule: res.message.rule, message: res.message.message });
+      onMessage(res.message);
       log(`FAILED ${f.rel}: ${res.message.message} [${res.message.rule}] — skipped, the other files are still ingested`);
       continue;
     }
@@ -118,6 +134,7 @@ async function surveyAll(
       // A parser bug on one unusual file must not cost the rest of the corpus.
       const message = err instanceof Error ? err.message : String(err);
       failed.push({ path: f.rel, rule: 'parse/failed', message });
+      onMessage(textMessage('error', 'parse/failed', message, { path: f.rel }));
       log(`FAILED ${f.rel}: could not be parsed (${message}) [parse/failed] — skipped, the other files are still ingested`);
     }
   }
@@ -128,10 +145,12 @@ async function surveyAll(
 interface MessageTally {
   warnings: number;
   unknownDepartments: Set<string>;
+  onMessage: (m: TextMessage) => void;
 }
 
 function tally(into: MessageTally, messages: readonly TextMessage[]): void {
   for (const m of messages) {
+    into.onMessage(m);
     if (m.severity !== 'info') into.warnings++;
     if (m.rule === 'owners/unknown-department') into.unknownDepartments.add(m.message.replace(/^.*?[:：]\s*/, ''));
   }
@@ -169,6 +188,7 @@ export interface PreparedIngest {
   corpusHash: string;
   files: number;
   failed: Failure[];
+  skipped: Failure[];
   /** Pass 2 as index entries, file by file (once). */
   entries(): AsyncGenerator<IndexEntry>;
   /** Totals, complete once `entries()` has been consumed. */
@@ -182,19 +202,24 @@ export interface PreparedIngest {
  */
 export async function prepareIngest(opts: Omit<IngestOptions, 'client'>): Promise<PreparedIngest> {
   const log = opts.log ?? (() => {});
-  const { files, manifest } = await listInputs(opts.paths);
+  const onMessage = opts.onMessage ?? (() => {});
+  const { files, skipped, manifest } = await listInputs(opts.paths);
+  for (const s of skipped) {
+    log(`SKIPPED ${s.path}: ${s.message} [${s.rule}]`);
+    onMessage(textMessage('warning', s.rule, `skipped: ${s.message}`, { path: s.path }));
+  }
   const corpusHash = await hashInputs(opts.paths);
   const registry = await loadDepartmentRegistry();
-  const { surveys, readable, failed } = await surveyAll(files, manifest, log);
+  const { surveys, readable, failed } = await surveyAll(files, manifest, log, onMessage);
   const plan = planCorpus(surveys);
   log(`merge  ${plan.documents.length} logical documents (${plan.duplicatesMerged} duplicate copies merged)`);
 
   const segmenter = opts.segmenter ?? createSegmenter({ userWords: segmenterWords(registry) });
   const outline = { documents: plan.documents, catalogue: plan.catalogue, aliases: plan.references.aliases };
   const converter = createIndexConverter(outline, { segmenter, registry, corpusHash, ingestedAt: new Date().toISOString() });
-  const sink = { warnings: 0, unknownDepartments: new Set<string>(), buildMs: 0, log };
+  const sink = { warnings: 0, unknownDepartments: new Set<string>(), buildMs: 0, log, onMessage };
   tally(sink, plan.messages);
-  const inputs = { corpusHash, files: readable.length, failed };
+  const inputs = { corpusHash, files: readable.length, failed, skipped };
   return {
     ...inputs,
     entries: () => buildAll(readable, plan, { manifest, registry, converter }, sink),
@@ -224,11 +249,33 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   const t0 = performance.now();
   const prepared = await prepareIngest(opts);
   const t1 = performance.now();
-  await pushIndexes(opts.client, prepared.entries(), { onProgress: opts.log });
+  const before = await liveSize(opts.client);
+  await pushIndexes(opts.client, prepared.entries(), {
+    onProgress: opts.log,
+    beforeSwap: (counts) => {
+      const after = { documents: counts[INDEX.documents], clauses: counts[INDEX.clauses] };
+      const verdict = checkSwap(before, after, { allowShrink: opts.allowShrink, maxLoss: opts.maxLoss });
+      if (!verdict.ok) throw new SwapRefusedError(verdict, before, after);
+    },
+  });
   const t2 = performance.now();
   const { buildMs, ...totals } = prepared.totals();
   const secs = (ms: number) => +(ms / 1000).toFixed(2);
   return { ...totals, seconds: { survey: secs(t1 - t0), build: secs(buildMs), index: secs(t2 - t1), total: secs(t2 - t0) } };
+}
+
+/** Documents and clauses of the generation now serving (0 when nothing was ingested yet). */
+async function liveSize(client: Meilisearch): Promise<IndexSize> {
+  const count = async (uid: string) => {
+    try {
+      return (await client.index(uid).getStats()).numberOfDocuments;
+    } catch (err) {
+      if ((err as { cause?: { code?: string } }).cause?.code === 'index_not_found') return 0;
+      throw err;
+    }
+  };
+  const [documents, clauses] = await Promise.all([count(INDEX.documents), count(INDEX.clauses)]);
+  return { documents, clauses };
 }
 
 export function formatReport(r: IngestReport): string {
@@ -239,6 +286,10 @@ export function formatReport(r: IngestReport): string {
   if (r.failed.length) {
     lines.push(`  ${r.failed.length} file(s) could not be read and were skipped:`);
     for (const f of r.failed) lines.push(`    ${f.path}: ${f.message} [${f.rule}]`);
+  }
+  if (r.skipped.length) {
+    lines.push(`  ${r.skipped.length} file(s) of an unsupported type were not read:`);
+    for (const f of r.skipped) lines.push(`    ${f.path}: ${f.message} [${f.rule}]`);
   }
   if (r.unknownDepartments.length) {
     lines.push(`  ${r.unknownDepartments.length} department name(s) not in the registry (kept as written): ${r.unknownDepartments.slice(0, 20).join('、')}`);
