@@ -30,4 +30,6 @@ COPY . .
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-CMD ["npm", "start"]
+# node itself is PID 1, so `docker stop`'s SIGTERM reaches the server (npm would not pass SIGHUP on, and adds a
+# process); the server handles SIGTERM/SIGINT/SIGHUP itself. `init: true` in docker-compose.yml adds tini to reap zombies.
+CMD ["node", "--import", "tsx", "src/server.ts"]

@@ -3,7 +3,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import meili, { type MeiliPluginOptions } from './plugins/meili.js';
-import errors from './plugins/errors.js';
+import { STATUS_CODES } from 'node:http';
+import errors, { errorBody } from './plugins/errors.js';
+import security, { DOCS_CSP, type RateLimits } from './plugins/security.js';
+import { frameworkErrorAnswer, parserErrorAnswer } from './plugins/framework-errors.js';
+import type { EngineStatus } from './meili/supervise.js';
 import segmenter from './plugins/segmenter.js';
 import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';
@@ -12,30 +16,32 @@ export interface AppOptions {
   meili: MeiliPluginOptions;
   /** Fastify logger option (default: false, for tests). */
   logger?: FastifyServerOptions['logger'];
+  /** The engine's state for /health and Retry-After; absent: an external engine nobody here supervises. */
+  engine?: () => EngineStatus;
+  /** Limits on the expensive routes (default: DEFAULT_RATE_LIMITS). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** Largest request body accepted (citation extraction takes free text), bytes. */
 export const BODY_LIMIT = 256 * 1024;
 
+/** Node's limit on the request line plus headers, bytes (its default). */
+const MAX_HEADER_SIZE = 16 * 1024;
+
 /**
- * Node's HTTP parser rejects some requests before Fastify sees them — most
- * often a query string with raw (not percent-encoded) Chinese, as typed into
- * curl. Answer in the API's own error format and say how to fix it.
+ * Node's HTTP parser rejects some requests before Fastify sees them: raw (not
+ * percent-encoded) Chinese in a URL as typed into curl, a URL or headers over
+ * 16 KiB. Answer in the API's own error format with what was actually wrong.
  */
 function answerClientError(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
-  if (!socket.writable) {
+  if (!socket.writable || err.code === 'ECONNRESET') {
     socket.destroy(err);
     return;
   }
-  const body = JSON.stringify({
-    error: {
-      code: 'INVALID_REQUEST',
-      message:
-        'The HTTP request could not be parsed. Percent-encode non-ASCII characters in the URL (e.g. curl -G URL --data-urlencode "q=数据安全").',
-    },
-  });
+  const a = parserErrorAnswer(err, { maxHeaderSize: MAX_HEADER_SIZE });
+  const body = JSON.stringify(errorBody(a.code, a.message));
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${a.status} ${STATUS_CODES[a.status] ?? 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -45,11 +51,40 @@ function answerClientError(err: NodeJS.ErrnoException, socket: import('node:net'
  * call services created from `app.reader`.
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, clientErrorHandler: answerClientError });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // Ids may be 400 characters (schemas/common.ts); longer path parameters are a 414.
+    routerOptions: { maxParamLength: 500 },
+    clientErrorHandler: answerClientError,
+    // While closing, the hook below answers in the API's own shape instead.
+    return503OnClosing: false,
+    frameworkErrors: (err, _req, reply) => {
+      const a = frameworkErrorAnswer(err, { bodyLimit: BODY_LIMIT }) ?? { status: 400, code: 'INVALID_REQUEST' as const, message: err.message };
+      void (reply as import("fastify").FastifyReply).status(a.status).send(errorBody(a.code, a.message));
+    },
+  });
+  // Every body route takes JSON; text/plain is refused with 415 rather than parsed into a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(errors);
+  const engine = opts.engine;
+  await app.register(errors, {
+    bodyLimit: BODY_LIMIT,
+    retryAfterSeconds: () => engine?.().retryAfterSeconds ?? 2,
+  });
+  // Graceful stop: app.close() lets running requests finish; requests that arrive meanwhile (on kept-alive
+  // connections) are told to come back, and the connection is closed.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_req, reply) => {
+    if (!closing) return;
+    return reply.status(503).header('retry-after', '5').header('connection', 'close').send(errorBody('SHUTTING_DOWN'));
+  });
+  await app.register(security, { rateLimits: opts.rateLimits });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -61,10 +96,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(async (docs) => {
+    // Swagger UI's bundle sets inline styles; its pages alone get that, the rest of the site keeps the strict policy.
+    docs.addHook('onSend', async (_req, reply) => {
+      reply.header('content-security-policy', DOCS_CSP);
+    });
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
+  });
+  app.decorate('engineStatus', () => engine?.());
   await app.register(meili, opts.meili);
   await app.register(segmenter);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The embedded engine's supervisor state; undefined with an external engine. */
+    engineStatus(): EngineStatus | undefined;
+  }
 }

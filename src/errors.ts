@@ -11,11 +11,25 @@ export const ErrorCodes = {
   CLAUSE_NOT_FOUND: { status: 404, message: 'No clause has this id.' },
   DEPARTMENT_NOT_FOUND: { status: 404, message: 'No department has this name.' },
   CITATION_NOT_RESOLVED: { status: 404, message: 'The citation could not be resolved.' },
+  /** The route is known but not for this method (e.g. GET on a POST-only route). */
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This endpoint does not take this method.' },
+  /** The client sent its request too slowly (headers not complete in time). */
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  /** The request line (URL) is longer than the server reads. */
+  URI_TOO_LONG: { status: 414, message: 'The URL is too long.' },
+  /** A body in a format the route does not read (it takes application/json). */
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body has an unsupported media type.' },
+  /** Too many requests to an expensive route from one client; `Retry-After` says when to try again. */
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
+  /** The request headers together are larger than the server reads. */
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large.' },
   /** The search engine cannot be reached or is still starting. */
   SEARCH_UNAVAILABLE: { status: 503, message: 'The search engine is unavailable; try again shortly.' },
   /** The index has not been built yet (first ingest still running). */
   INDEX_NOT_READY: { status: 503, message: 'The index is being built; try again shortly.' },
+  /** The server is shutting down: requests already running finish, new ones get this. */
+  SHUTTING_DOWN: { status: 503, message: 'The server is shutting down; try again shortly.' },
   INTERNAL: { status: 500, message: 'Internal server error.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

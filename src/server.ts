@@ -1,37 +1,65 @@
 /**
  * `npm start`: the only file that listens. Starts the embedded Meilisearch
- * (unless MEILI_HOST points at one), ingests the corpus when the index is
- * missing or was built from other inputs, and serves the API.
+ * under a supervisor (unless MEILI_HOST points at one), removes build indexes
+ * a killed ingest left, ingests the corpus when the index is missing or was
+ * built from other inputs, and serves the API with a read-only key.
+ *
+ * Stops on SIGINT, SIGTERM and SIGHUP: the API first (running requests finish,
+ * new ones get 503), then the engine. Exits with 1 when the engine cannot be
+ * brought back (see src/meili/supervise.ts), so a process manager takes over.
  */
 import { Meilisearch } from 'meilisearch';
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
-import { startEmbeddedMeili, stopOnSignals } from './meili/embedded.js';
-import { readCorpusMeta } from '../ingest/push.js';
+import { stopOnSignals, stopWithNpmParent } from './meili/embedded.js';
+import { superviseEmbeddedMeili, type SupervisedMeili } from './meili/supervise.js';
+import { ensureReadKey } from './meili/keys.js';
+import { dropStaleBuilds, readCorpusMeta } from '../ingest/push.js';
 import { formatReport, hashInputs, runIngest } from '../ingest/run-ingest.js';
+import { SwapRefusedError } from '../ingest/guard/check-swap.js';
+
+/** Exit status when the supervisor gives up on the engine. */
+const ENGINE_GAVE_UP_EXIT = 1;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  stopWithNpmParent();
   const say = (line: string) => console.log(line);
 
   let host = config.MEILI_HOST;
   let apiKey = config.MEILI_MASTER_KEY;
+  let engine: SupervisedMeili | undefined;
+  let giveUp: (reason: string) => void = () => {};
   if (host) {
     say(`Using the Meilisearch at ${host}`);
   } else {
     say(`Starting the embedded Meilisearch (data in ${config.DATA_DIR})…`);
-    const meili = await startEmbeddedMeili({ dataDir: config.DATA_DIR, port: config.MEILI_PORT });
-    stopOnSignals(meili.stop);
-    host = meili.url;
-    apiKey = meili.masterKey;
-    say(`Meilisearch ${meili.url} is up (pid ${meili.pid}).`);
+    engine = await superviseEmbeddedMeili({
+      dataDir: config.DATA_DIR,
+      port: config.MEILI_PORT,
+      onError: (message, detail) => console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), msg: message, ...detail })),
+      onInfo: (message, detail) => console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: message, ...detail })),
+      onGiveUp: (reason) => giveUp(reason),
+    });
+    stopOnSignals(engine.stop);
+    host = engine.url;
+    apiKey = engine.masterKey;
+    say(`Meilisearch ${engine.url} is up (pid ${engine.pid()}).`);
   }
 
   const client = new Meilisearch({ host, apiKey });
+  const stale = await dropStaleBuilds(client);
+  if (stale.length) say(`Removed ${stale.length} build index(es) left by an interrupted ingest: ${stale.join(', ')}`);
+  const readKey = await ensureReadKey(client);
   const [meta, corpusHash] = await Promise.all([readCorpusMeta(client), hashInputs([config.CORPUS_DIR])]);
   const ingest = async () => {
-    const report = await runIngest({ client, paths: [config.CORPUS_DIR], log: say });
-    say(formatReport(report));
+    try {
+      const report = await runIngest({ client, paths: [config.CORPUS_DIR], log: say });
+      say(formatReport(report));
+    } catch (err) {
+      if (!(err instanceof SwapRefusedError)) throw err;
+      console.error(`Ingest of ${config.CORPUS_DIR} ${err.message}.`);
+    }
   };
   let background: Promise<void> | undefined;
   if (!meta) {
@@ -48,10 +76,15 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({
-    meili: { host, apiKey },
+    meili: { host, apiKey: readKey },
     logger: { level: config.LOG_LEVEL },
+    engine: engine ? () => engine.status() : undefined,
   });
   stopOnSignals(() => app.close());
+  giveUp = (reason) => {
+    console.error(`${reason}. Stopping the API (exit ${ENGINE_GAVE_UP_EXIT}) so the process manager can take over.`);
+    void app.close().finally(() => process.exit(ENGINE_GAVE_UP_EXIT));
+  };
   await app.listen({ port: config.PORT, host: config.HOST });
   say(`API ready at http://${config.HOST}:${config.PORT}  (docs: http://${config.HOST}:${config.PORT}/docs)`);
   await background;

@@ -26,6 +26,22 @@ export interface EmbeddedMeili {
   watchdogPid: number;
   /** SIGTERM, wait for exit (SIGKILL after a timeout), release the data dir. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Settles when the server exits on its own (killed, crashed) — never after
+   * stop() — with its exit status and the tail of its output. The supervisor
+   * (supervise.ts) restarts it from there.
+   */
+  died: Promise<MeiliExit>;
+}
+
+/** How an embedded server ended, for the log line an operator reads. */
+export interface MeiliExit {
+  /** e.g. "exited with status 137 (killed by SIGKILL)" */
+  status: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The last lines of its output, ANSI codes removed, master key redacted. */
+  outputTail: string;
 }
 
 export type MeiliLogLevel = 'OFF' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
@@ -61,6 +77,29 @@ const PORT_RETRIES = 3;
  * MeiliBinaryError when the binary cannot be used.
  */
 export async function startEmbeddedMeili(opts: StartEmbeddedMeiliOptions): Promise<EmbeddedMeili> {
+  const prepared = await prepareEmbeddedMeili(opts);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const port = opts.port ?? (await findFreePort(prepared.host));
+      try {
+        return await launchEmbeddedMeili({ ...prepared, port });
+      } catch (err) {
+        // The free port can be taken between our probe and meilisearch's bind.
+        const portRace = err instanceof MeiliStartError && /address already in use|os error 98/i.test(err.stderrTail);
+        if (!portRace || opts.port !== undefined || attempt >= PORT_RETRIES) throw err;
+      }
+    }
+  } catch (err) {
+    await prepared.lock.release();
+    throw err;
+  }
+}
+
+/** Everything a launch needs except the port, the data dir lock already held. For startEmbeddedMeili and supervise.ts. */
+export type PreparedMeili = Omit<LaunchArgs, 'port'>;
+
+/** Checks the host and binary, creates the data dir and takes its lock; the caller releases `lock` when done. */
+export async function prepareEmbeddedMeili(opts: StartEmbeddedMeiliOptions): Promise<PreparedMeili> {
   const host = opts.host ?? '127.0.0.1';
   assertLoopback(host);
   const binary = opts.binaryPath ?? (await prepareMeiliBinary());
@@ -71,16 +110,7 @@ export async function startEmbeddedMeili(opts: StartEmbeddedMeiliOptions): Promi
   const lock = await acquireDataDirLock(join(meiliDir, 'embedded.lock'), { dbPath });
   try {
     const masterKey = await readOrCreateMasterKey(join(dataDir, 'meili-master-key'));
-    for (let attempt = 1; ; attempt++) {
-      const port = opts.port ?? (await findFreePort(host));
-      try {
-        return await launch({ ...opts, host, port, binary, meiliDir, dbPath, masterKey, lock });
-      } catch (err) {
-        // The free port can be taken between our probe and meilisearch's bind.
-        const portRace = err instanceof MeiliStartError && /address already in use|os error 98/i.test(err.stderrTail);
-        if (!portRace || opts.port !== undefined || attempt >= PORT_RETRIES) throw err;
-      }
-    }
+    return { ...opts, host, binary, meiliDir, dbPath, masterKey, lock };
   } catch (err) {
     await lock.release();
     throw err;
@@ -95,9 +125,14 @@ interface LaunchArgs extends StartEmbeddedMeiliOptions {
   dbPath: string;
   masterKey: string;
   lock: DataDirLock;
+  /** Extra meilisearch flags (e.g. --import-dump for a restore). */
+  extraArgs?: string[];
+  /** stop() keeps the data dir lock (the supervisor relaunches under it). Default false. */
+  keepLock?: boolean;
 }
 
-async function launch(a: LaunchArgs): Promise<EmbeddedMeili> {
+/** Starts one meilisearch under a watchdog on `a.port`; see startEmbeddedMeili. */
+export async function launchEmbeddedMeili(a: LaunchArgs): Promise<EmbeddedMeili> {
   const hostPart = a.host.includes(':') ? `[${a.host}]` : a.host;
   const url = `http://${hostPart}:${a.port}`;
   const args = [
@@ -108,6 +143,7 @@ async function launch(a: LaunchArgs): Promise<EmbeddedMeili> {
     '--env', 'production',
     '--no-analytics',
     '--log-level', a.logLevel ?? 'WARN',
+    ...(a.extraArgs ?? []),
   ];
   const child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'meili-watchdog', String(process.pid), a.binary, ...args], {
     // Its own cwd so a stray ./config.toml in the project is never picked up.
@@ -139,10 +175,20 @@ async function launch(a: LaunchArgs): Promise<EmbeddedMeili> {
   }
 
   let exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  let stopRequested = false;
+  let started = false;
+  let reportDeath: (exit: MeiliExit) => void = () => {};
+  const died = new Promise<MeiliExit>((res) => (reportDeath = res));
   const exited = new Promise<void>((res) => {
     child.once('exit', (code, signal) => {
       exitInfo = { code, signal };
       res();
+      if (!stopRequested && started) {
+        // The last lines are what explains the death; 'exit' can come before they are read.
+        void Promise.race([Promise.all(outputDone), delay(500, { unref: true })]).then(() =>
+          reportDeath({ status: describeStatus(exitInfo), code, signal, outputTail: tail.join('\n') }),
+        );
+      }
     });
     child.once('error', () => res());
   });
@@ -162,6 +208,7 @@ async function launch(a: LaunchArgs): Promise<EmbeddedMeili> {
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      stopRequested = true;
       // Re-ref so that awaiting stop() cannot be cut short by Node exiting with nothing else to do.
       child.ref();
       if (exitInfo === undefined) {
@@ -189,7 +236,7 @@ async function launch(a: LaunchArgs): Promise<EmbeddedMeili> {
         await waitUntil(() => liveGroupMembers(watchdogPid).length === 0, 2000);
       }
       process.off('exit', onProcessExit);
-      await a.lock.release();
+      if (!a.keepLock) await a.lock.release();
     })();
     return stopping;
   };
@@ -228,7 +275,21 @@ async function launch(a: LaunchArgs): Promise<EmbeddedMeili> {
   // event loop drains, Node exits and the 'exit' hook (or the watchdog) stops meilisearch.
   child.unref();
   for (const stream of [child.stdout, child.stderr]) (stream as Socket | null)?.unref();
-  return { url, masterKey: a.masterKey, pid: meiliPid, watchdogPid, stop };
+  started = true;
+  if (exitInfo !== undefined) {
+    // Died between becoming healthy and here.
+    reportDeath({ status: describeStatus(exitInfo), code: exitInfo.code, signal: exitInfo.signal, outputTail: tail.join('\n') });
+  }
+  return { url, masterKey: a.masterKey, pid: meiliPid, watchdogPid, stop, died };
+}
+
+/** The watchdog shell exits with meilisearch's status: 128 + n when a signal n killed it. */
+function describeStatus(info: { code: number | null; signal: NodeJS.Signals | null } | undefined): string {
+  if (info?.signal) return `was killed by ${info.signal}`;
+  const code = info?.code;
+  if (code === null || code === undefined) return 'exited with an unknown status';
+  const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
+  return code > 128 && SIGNALS[code - 128] ? `exited with status ${code} (killed by ${SIGNALS[code - 128]})` : `exited with status ${code}`;
 }
 
 function describeExit(info: { code: number | null; signal: NodeJS.Signals | null } | undefined): string {
@@ -349,8 +410,8 @@ let shuttingDown = false;
 
 /**
  * Runs `stop` (and every other function registered here) before the process
- * ends on SIGINT, SIGTERM or an uncaught exception, then exits with 130, 143
- * or 1. Stoppers run one after another, last registered first — like a stack
+ * ends on SIGINT, SIGTERM, SIGHUP or an uncaught exception, then exits with 130, 143,
+ * 129 or 1. Stoppers run one after another, last registered first — like a stack
  * of resources, so `stopOnSignals(meili.stop)` then `stopOnSignals(() => app.close())`
  * closes the API before the search engine under it; a stopper that fails does
  * not prevent the others. The handlers are installed once, however often this
@@ -363,22 +424,11 @@ export function stopOnSignals(stop: () => Promise<void>, opts: { graceMs?: numbe
   stoppers.push(stop);
   if (!handlersInstalled) {
     handlersInstalled = true;
-    const graceMs = opts.graceMs ?? 15_000;
-    const shutdown = async (code: number) => {
-      if (shuttingDown) process.exit(code);
-      shuttingDown = true;
-      setTimeout(() => process.exit(code), graceMs).unref();
-      for (const s of [...stoppers].reverse()) {
-        try {
-          await s();
-        } catch (err) {
-          console.error(err);
-        }
-      }
-      process.exit(code);
-    };
+    graceMs = opts.graceMs ?? 15_000;
     process.on('SIGINT', () => void shutdown(130));
     process.on('SIGTERM', () => void shutdown(143));
+    // A closed terminal or `kill -HUP`: nothing here reloads configuration, so it stops like the others.
+    process.on('SIGHUP', () => void shutdown(129));
     process.on('uncaughtException', (err) => {
       // Installing this listener replaces Node's default report, so print it ourselves.
       console.error(err);
@@ -389,4 +439,36 @@ export function stopOnSignals(stop: () => Promise<void>, opts: { graceMs?: numbe
     const i = stoppers.indexOf(stop);
     if (i >= 0) stoppers.splice(i, 1);
   };
+}
+
+let graceMs = 15_000;
+
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) process.exit(code);
+  shuttingDown = true;
+  setTimeout(() => process.exit(code), graceMs).unref();
+  for (const s of [...stoppers].reverse()) {
+    try {
+      await s();
+    } catch (err) {
+      console.error(err);
+    }
+  }
+  process.exit(code);
+}
+
+/**
+ * Stops (as on SIGHUP) when the process that started this one goes away.
+ * For `npm start`: npm forwards SIGINT and SIGTERM to its script but not
+ * SIGHUP — it dies of it, and the server would be left running, reparented.
+ * Only when started by npm (`npm_lifecycle_event` set): a server started with
+ * `nohup node …` must outlive its shell on purpose.
+ * @param opts.pollMs how often the parent is checked; default 500
+ */
+export function stopWithNpmParent(opts: { pollMs?: number } = {}): void {
+  if (!process.env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(129);
+  }, opts.pollMs ?? 500).unref();
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { INDEX } from '../../ingest/to-index/index-names.js';
-import { ErrorBody, Limit, Offset, ShortText } from '../schemas/common.js';
+import { errorResponses, Limit, Offset, ShortText } from '../schemas/common.js';
 import { and, eq } from '../services/filter.js';
 
 const CatalogueQuery = z.object({
@@ -39,7 +39,7 @@ const catalogue: FastifyPluginAsyncZod = async (app) => {
         tags: ['documents'],
         summary: 'Entries of the catalogue of documents (number, title, date, issuer), linked to corpus documents',
         querystring: CatalogueQuery,
-        response: { 200: CatalogueList, 400: ErrorBody, 503: ErrorBody },
+        response: { 200: CatalogueList, ...errorResponses() },
       },
     },
     async (req) => {

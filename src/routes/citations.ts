@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody, Id } from '../schemas/common.js';
+import { errorResponses, Id } from '../schemas/common.js';
 import {
   CiteFormat,
   CiteJson,
@@ -19,7 +19,7 @@ const citations: FastifyPluginAsyncZod = async (app) => {
         tags: ['citations'],
         summary: 'Resolve a human citation (安全生产法第二十一条, 《…》第31条, 国发〔2015〕50号) to a document or clause',
         querystring: z.object({ cite: z.string().trim().min(1).max(500) }),
-        response: { 200: ResolveResult, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: ResolveResult, ...errorResponses(404) },
       },
     },
     (req) => svc.resolve(req.query.cite),
@@ -31,8 +31,9 @@ const citations: FastifyPluginAsyncZod = async (app) => {
         tags: ['citations'],
         summary: 'Find every citation in a free text, with offsets, normalized form and resolution status',
         body: z.object({ text: z.string().min(1).max(MAX_EXTRACT_CHARS) }),
-        response: { 200: ExtractResult, 400: ErrorBody, 413: ErrorBody, 503: ErrorBody },
+        response: { 200: ExtractResult, ...errorResponses(413, 415, 429) },
       },
+      config: { rateLimit: app.rateLimits.extract },
     },
     (req) => svc.extract(req.body.text),
   );
@@ -44,7 +45,7 @@ const citations: FastifyPluginAsyncZod = async (app) => {
         summary: 'The canonical citation of a clause (full title, 文号, label path) and its permalink',
         params: z.object({ id: Id }),
         querystring: z.object({ format: CiteFormat.default('json') }),
-        response: { 200: z.union([CiteJson, z.string()]), 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: z.union([CiteJson, z.string()]), ...errorResponses(404) },
       },
     },
     async (req, reply) => {

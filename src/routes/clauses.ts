@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { ClauseDetail, DocParams } from '../schemas/documents.js';
 import { createDocumentService } from '../services/document-service.js';
 import { createReferenceService } from '../services/reference-service.js';
@@ -14,7 +14,7 @@ const clauses: FastifyPluginAsyncZod = async (app) => {
         tags: ['clauses'],
         summary: 'A clause: text (normalized and original), breadcrumb, neighbours, children, owners and references',
         params: DocParams,
-        response: { 200: ClauseDetail, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: ClauseDetail, ...errorResponses(404) },
       },
     },
     async (req) => {

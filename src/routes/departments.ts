@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import {
   DepartmentCsvQuery,
   DepartmentList,
@@ -22,7 +23,7 @@ const departments: FastifyPluginAsyncZod = async (app) => {
         tags: ['departments'],
         summary: 'Departments of the registry: canonical name, aliases, level and task counts by role',
         querystring: DepartmentListQuery,
-        response: { 200: DepartmentList, 400: ErrorBody, 503: ErrorBody },
+        response: { 200: DepartmentList, ...errorResponses() },
       },
     },
     (req) => svc.list(req.query),
@@ -38,7 +39,7 @@ const departments: FastifyPluginAsyncZod = async (app) => {
           'Partners are the other owners of the tasks counted, most shared tasks first, each with its own role in them.',
         params: DepartmentParams,
         querystring: DepartmentProfileQuery,
-        response: { 200: DepartmentProfile, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: DepartmentProfile, ...errorResponses(404) },
       },
     },
     (req) => svc.profile(req.params.name, req.query),
@@ -51,7 +52,7 @@ const departments: FastifyPluginAsyncZod = async (app) => {
         summary: 'The tasks a department leads, is responsible for or cooperates on; :name may be any alias or abbreviation',
         params: DepartmentParams,
         querystring: DepartmentTasksQuery,
-        response: { 200: DepartmentTasks, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: DepartmentTasks, ...errorResponses(404) },
       },
     },
     (req) => svc.tasks(req.params.name, req.query),
@@ -64,8 +65,15 @@ const departments: FastifyPluginAsyncZod = async (app) => {
         summary: 'A department’s task list as a 台账 for spreadsheets (CSV, UTF-8 with BOM)',
         params: DepartmentParams,
         querystring: DepartmentCsvQuery,
-        response: { 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: {
+          200: {
+            description: 'The 台账: one row per task (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese)',
+            content: { 'text/csv': { schema: z.string() } },
+          },
+          ...errorResponses(404, 429),
+        },
       },
+      config: { rateLimit: app.rateLimits.csv },
     },
     async (req, reply) => {
       const { department, tasks } = await svc.allTasks(req.params.name, req.query);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { DocParams, DocumentDetail, DocumentList, DocumentListQuery } from '../schemas/documents.js';
 import { createDocumentService } from '../services/document-service.js';
 
@@ -12,7 +12,7 @@ const documents: FastifyPluginAsyncZod = async (app) => {
         tags: ['documents'],
         summary: 'List documents, optionally filtered by kind, issuer and year',
         querystring: DocumentListQuery,
-        response: { 200: DocumentList, 400: ErrorBody, 503: ErrorBody },
+        response: { 200: DocumentList, ...errorResponses() },
       },
     },
     (req) => svc.list(req.query),
@@ -24,7 +24,7 @@ const documents: FastifyPluginAsyncZod = async (app) => {
         tags: ['documents'],
         summary: 'A document: metadata, sources, counts of nodes by kind, and its outline tree',
         params: DocParams,
-        response: { 200: DocumentDetail, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: DocumentDetail, ...errorResponses(404) },
       },
     },
     (req) => svc.get(req.params.id),

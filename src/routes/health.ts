@@ -2,6 +2,15 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 
+const Engine = z.object({
+  /** embedded: started and supervised by this server; external: MEILI_HOST, run by someone else. */
+  mode: z.enum(['embedded', 'external']),
+  state: z.enum(['up', 'restarting', 'gave-up', 'stopped', 'unknown']),
+  /** Restarts of the embedded engine since the API started. */
+  restarts: z.number().int(),
+  lastExit: z.object({ status: z.string(), at: z.string() }).optional(),
+});
+
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   meilisearch: z.enum(['available', 'unreachable']),
@@ -9,17 +18,32 @@ const Health = z.object({
   documents: z.number().int(),
   clauses: z.number().int(),
   ingestedAt: z.string().optional(),
+  engine: Engine,
 });
 
-/** Always answers (200 when serving, 503 when the engine is down), never throws. */
+/** Always answers (200 when serving, 503 with Retry-After when the engine is down), never throws. */
 const health: FastifyPluginAsyncZod = async (app) => {
+  const engine = (): z.infer<typeof Engine> => {
+    const s = app.engineStatus();
+    if (!s) return { mode: 'external', state: 'unknown', restarts: 0 };
+    return { mode: 'embedded', state: s.state, restarts: s.restarts, ...(s.lastExit ? { lastExit: s.lastExit } : {}) };
+  };
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'Service status, search engine reachability and index counts', response: { 200: Health, 503: Health } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Service status, search engine reachability, index counts and the engine supervisor’s restart count',
+        response: { 200: Health, 503: Health.describe('The search engine is unreachable (see Retry-After)') },
+      },
+    },
     async (_req, reply) => {
-      if (!(await app.reader.isHealthy())) {
-        return reply.status(503).send({ status: 'degraded', meilisearch: 'unreachable', index: 'unknown', documents: 0, clauses: 0 });
-      }
+      const down = () =>
+        reply
+          .status(503)
+          .header('retry-after', String(app.retryAfterSeconds()))
+          .send({ status: 'degraded', meilisearch: 'unreachable', index: 'unknown', documents: 0, clauses: 0, engine: engine() });
+      if (!(await app.reader.isHealthy())) return down();
       try {
         const [documents, clauses, meta] = await Promise.all([
           app.reader.count(INDEX.documents),
@@ -33,9 +57,10 @@ const health: FastifyPluginAsyncZod = async (app) => {
           documents,
           clauses,
           ...(meta?.ingestedAt ? { ingestedAt: meta.ingestedAt } : {}),
+          engine: engine(),
         };
       } catch {
-        return reply.status(503).send({ status: 'degraded', meilisearch: 'unreachable', index: 'unknown', documents: 0, clauses: 0 });
+        return down();
       }
     },
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody, Id } from '../schemas/common.js';
+import { errorResponses, Id } from '../schemas/common.js';
 import { Direction, DocumentReferences, ReferenceGraph, createReferenceService } from '../services/reference-service.js';
 
 const references: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +13,7 @@ const references: FastifyPluginAsyncZod = async (app) => {
         summary: 'References of a document aggregated per cited (out) or citing (in) document, with counts',
         params: z.object({ id: Id }),
         querystring: z.object({ direction: Direction.default('out') }),
-        response: { 200: DocumentReferences, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: DocumentReferences, ...errorResponses(404) },
       },
     },
     (req) => svc.forDocument(req.params.id, req.query.direction),
@@ -24,7 +24,7 @@ const references: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['references'],
         summary: 'The citation graph: documents as nodes, citation counts between them as edges',
-        response: { 200: ReferenceGraph, 503: ErrorBody },
+        response: { 200: ReferenceGraph, ...errorResponses() },
       },
     },
     () => svc.graph(),

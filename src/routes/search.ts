@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { SearchQuery, SearchResponse } from '../schemas/search.js';
 import { createSearchService } from '../services/search-service.js';
 
@@ -17,7 +17,7 @@ const search: FastifyPluginAsyncZod = async (app) => {
           'Department names and abbreviations (工信厅) match every alias; a department-like name the registry does not know ' +
           'matches only verbatim, with suggestions in `notices`. Traditional characters are folded to simplified.',
         querystring: SearchQuery,
-        response: { 200: SearchResponse, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: SearchResponse, ...errorResponses(404) },
       },
       // The hot path: the service builds responses typed by SearchResponse (and the integration tests
       // parse them with it), so re-validating each one with zod here only costs time (~0.3 ms a page).

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { SuggestQuery, SuggestResponse } from '../schemas/search.js';
 import { createSuggestService } from '../services/suggest-service.js';
 
@@ -15,7 +15,7 @@ const suggest: FastifyPluginAsyncZod = async (app) => {
         summary: 'Type-ahead: document titles and department names for what has been typed so far',
         description: 'Prefix matches first (of a title, a department name, alias or abbreviation), then matches of the typed words.',
         querystring: SuggestQuery,
-        response: { 200: SuggestResponse, 400: ErrorBody, 503: ErrorBody },
+        response: { 200: SuggestResponse, ...errorResponses() },
       },
     },
     (req) => svc.suggest(req.query),

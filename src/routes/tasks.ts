@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { TaskSearchQuery, TaskSearchResponse } from '../schemas/tasks.js';
 import { createDepartmentService } from '../services/department-service.js';
 import { createTaskService } from '../services/task-service.js';
@@ -13,7 +13,7 @@ const tasks: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Search responsibility tasks; each hit with all its owners and their roles',
         querystring: TaskSearchQuery,
-        response: { 200: TaskSearchResponse, 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: TaskSearchResponse, ...errorResponses(404) },
       },
     },
     (req) => svc.search(req.query),
