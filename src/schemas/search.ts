@@ -58,9 +58,10 @@ export const FacetCounts = z.record(z.string(), z.record(z.string(), z.number())
 export const SearchNotice = z.object({
   /**
    * unknown-department: a department-like name not in the registry (matched verbatim only); relaxed: partial matches
-   * follow the full ones; document-number: a 文号 in the query is the number of a document in the corpus.
+   * follow the full ones; document-number: a 文号 in the query is the number of a document in the corpus;
+   * nothing-searchable: the query holds no word to search (punctuation, an emoji, only particles), so no hits.
    */
-  code: z.enum(['unknown-department', 'relaxed', 'document-number']),
+  code: z.enum(['unknown-department', 'relaxed', 'document-number', 'nothing-searchable']),
   message: z.string(),
   suggestions: z.array(z.string()).optional(),
   /** document-number: the document so numbered. */

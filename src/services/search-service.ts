@@ -227,6 +227,9 @@ export function createSearchService(deps: SearchServiceDeps) {
   return {
     async search(q: SearchQuery): Promise<SearchResponse> {
       const plan = planQuery(q.q, { segmenter, registry });
+      // Punctuation, a lone quote, an emoji: nothing to match. An empty search would match every clause, which
+      // answers a question nobody asked; say so instead (200, so a search box shows a message, not an error).
+      if (plan.words.length === 0 && plan.phrases.length === 0) return nothingSearchable(q, plan);
       // A 文号 may be the number of a corpus document: looked up beside the clause search, for a notice.
       const numbered = plan.docNumbers.length
         ? reader.list<{ id: string; title: string; docNumber: string }>(INDEX.documents, {
@@ -309,6 +312,30 @@ export function createSearchService(deps: SearchServiceDeps) {
   };
 }
 export type SearchService = ReturnType<typeof createSearchService>;
+
+/** The answer to a query with no word to search: no hits and a notice that says why. */
+function nothingSearchable(q: SearchQuery, plan: QueryPlan): SearchResponse {
+  const message = plan.dropped.length
+    ? `“${q.q}” holds only words too common to search by (${plan.dropped.join('、')}); type a topic, a title, a department or a 文号.`
+    : `“${q.q}” holds nothing searchable (no Chinese word, letter or number); type a topic, a title, a department or a 文号.`;
+  return {
+    query: q.q,
+    words: [],
+    dropped: plan.dropped,
+    phrases: [],
+    departments: plan.departments,
+    matchingStrategy: 'all',
+    notices: [{ code: 'nothing-searchable', message }],
+    total: 0,
+    totalIsExact: true,
+    totalAllWords: 0,
+    limit: q.limit,
+    offset: q.offset,
+    hits: [],
+    documents: {},
+    processingTimeMs: 0,
+  };
+}
 
 /** True when Meilisearch matched fewer words in the hit than the query has (a relaxed match). */
 function isPartial(h: Record<string, unknown>): boolean {
