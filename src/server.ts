@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     void app.close().finally(() => process.exit(ENGINE_GAVE_UP_EXIT));
   };
   await app.listen({ port: config.PORT, host: config.HOST });
-  say(`API ready at http://${config.HOST}:${config.PORT}  (docs: http://${config.HOST}:${config.PORT}/docs)`);
+  say(`API ready at http://${config.HOST}:${config.PORT}  (docs: http://${config.HOST}:${config.PORT}/docs; pid ${process.pid})`);
   await background;
 }
 

@@ -158,3 +158,14 @@ function holderState(path: string, holder: LockRecord): 'live' | 'orphan' | 'sta
   if (ownerAlive) return 'live';
   return meiliAlive ? 'orphan' : 'stale';
 }
+
+/**
+ * The URL of the embedded Meilisearch running on this data dir, from its lock,
+ * when that server is alive (so `npm run backup` talks to the running server
+ * instead of failing on the lock); undefined otherwise.
+ */
+export async function runningEmbeddedUrl(lockPath: string): Promise<string | undefined> {
+  const holder = await readLock(lockPath);
+  if (!holder?.url || holder.meiliPid === undefined) return undefined;
+  return isSameProcessAlive(holder.meiliPid, holder.meiliStart) ? holder.url : undefined;
+}
