@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import meili, { type MeiliPluginOptions } from './plugins/meili.js';
 import { STATUS_CODES } from 'node:http';
 import errors, { errorBody } from './plugins/errors.js';
@@ -95,6 +95,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Puts the recursive schemas (a document's outline) in components, where their $refs point.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(async (docs) => {
     // Swagger UI's bundle sets inline styles; its pages alone get that, the rest of the site keeps the strict policy.

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DocKind } from '../../ingest/model/document.js';
-import { ClauseDoc, DocumentDoc, PathEntry } from '../../ingest/to-index/schemas.js';
+import { ClauseDoc, DocumentDoc, OutlineNode, PathEntry } from '../../ingest/to-index/schemas.js';
 import { Id, Limit, Offset, ShortText } from './common.js';
+
+// The outline is recursive: named, it becomes one OpenAPI component its own $refs point to
+// (unnamed, the generated document referred to a component that was never written).
+if (!z.globalRegistry.has(OutlineNode)) z.globalRegistry.add(OutlineNode, { id: 'OutlineNode' });
 
 export const DocumentListQuery = z.object({
   kind: DocKind.optional(),
