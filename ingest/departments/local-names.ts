@@ -41,7 +41,7 @@ export function foldDepartmentWords(name: string): string {
  * 自治区 + 工业和信息化厅, 区卫健局 → 区 + 卫健局. 市场监管局 opens with a word,
  * not with 市: the caller checks the stem against the registry first.
  */
-export function splitLevelPrefix(name: string): { prefix?: string; stem: string } {
+function splitLevelPrefix(name: string): { prefix?: string; stem: string } {
   const m = name.match(/^(自治区|省|市|区|县)(?=[\u4e00-\u9fff]{2,})(?!级|内|属|直|委|场|域|县|政府$|人民政府$)/);
   return m ? { prefix: m[1]!, stem: name.slice(m[1]!.length) } : { stem: name };
 }
@@ -91,12 +91,12 @@ export function issuingLevel(doc: { title: string; issuer?: string | undefined }
 }
 
 /** The level a prefix gives a body. */
-export function prefixLevel(prefix: string): Level {
+function prefixLevel(prefix: string): Level {
   return prefix === '省' || prefix === '自治区' ? 'provincial' : prefix === '市' ? 'municipal' : 'county';
 }
 
 /** The department word's ending swapped (卫生健康局 ↔ 卫生健康委 ↔ 卫生健康厅), to find its stem in the registry. */
-export function endingVariants(stem: string): string[] {
+function endingVariants(stem: string): string[] {
   const m = stem.match(/^(.*[\u4e00-\u9fff])(厅|局|委)$/);
   if (!m) return [stem];
   return [stem, ...['厅', '局', '委'].filter((e) => e !== m[2]).map((e) => m[1]! + e)];

@@ -54,12 +54,13 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
   }
   const isBody = (name: string) => !!registry.lookup(name) || isBodyLike(name);
   const isPost = (name: string) => !isBody(name) && POST.test(name);
-  const addNames = (part: string, role: Role, closed: boolean) => {
+  /** `whole` is the clause with its closing word, reported as written when no body precedes the word. */
+  const addNames = (part: string, role: Role, whole?: string) => {
     const names = splitDepartmentList(part.replace(/^(由|请|会同)/, ''), registry);
     // No body before the closing word: the whole phrase is prose (按要求落实), or the posts that answer for it.
-    if (closed && !names.some(isBody)) {
+    if (whole !== undefined && !names.some(isBody)) {
       if (names.length && names.every(isPost)) out.leaders.push(...names);
-      else out.rejected.push(part);
+      else out.rejected.push(whole);
       return;
     }
     for (const name of names) {
@@ -71,7 +72,7 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
   // Bare groups waiting for the closing word that gives their role.
   let pending: string[] = [];
   const flush = (role: Role) => {
-    for (const p of pending) addNames(p, role, false);
+    for (const p of pending) addNames(p, role);
     pending = [];
   };
   const add = (part: string, slot: Slot) => {
@@ -85,8 +86,8 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
       out.suffixed = true;
       flush(role);
       // a closing word alone (…，分工负责) closes the groups before it and adds no name
-      if (suffix.index! > 0) addNames(part.slice(0, suffix.index), role, true);
-    } else if (slot) addNames(part, slot, false);
+      if (suffix.index! > 0) addNames(part.slice(0, suffix.index), role, part);
+    } else if (slot) addNames(part, slot);
     else pending.push(part);
   };
   let slot: Slot;
