@@ -5,22 +5,36 @@ import { buildCorpus, type BuiltCorpus } from '../../ingest/pipeline.js';
 import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
 import { loadManifest } from '../../ingest/run-ingest.js';
 
-/** The note-shapes sample: plans written in the shapes of issue 19, hand-labelled in tasks-shapes.json. */
-export const SHAPES_DIR = fileURLToPath(new URL('../labels/shapes/', import.meta.url));
-export const SHAPES_LABELS = new URL('../labels/tasks-shapes.json', import.meta.url);
+/**
+ * The note-shapes samples: plans written in the shapes of issue 19, hand-labelled.
+ * `shapes` is the sample the rules were built on; `blind` was written and
+ * labelled after them and run only once they stood.
+ */
+export const SHAPES_SAMPLES = {
+  shapes: { dir: '../labels/shapes/', labels: '../labels/tasks-shapes.json' },
+  blind: { dir: '../labels/shapes-blind/', labels: '../labels/tasks-shapes-blind.json' },
+} as const;
+export type ShapesSample = keyof typeof SHAPES_SAMPLES;
 
-let cached: Promise<BuiltCorpus> | undefined;
+export const shapesLabelsFile = (sample: ShapesSample): string => fileURLToPath(new URL(SHAPES_SAMPLES[sample].labels, import.meta.url));
 
-/** The sample built through the whole pure pipeline (its manifest gives only two titles the splitter misses). */
-export function loadShapesSample(): Promise<BuiltCorpus> {
-  cached ??= (async () => {
-    const files = [];
-    for (const abs of await listCorpusFiles([SHAPES_DIR])) {
-      const res = await readSourceFile(abs, path.relative(SHAPES_DIR, abs));
-      if (!res.ok) throw new Error(`cannot read ${abs}: ${res.message.message}`);
-      files.push(res.file);
-    }
-    return buildCorpus(files, { registry: await loadDepartmentRegistry(), manifest: await loadManifest(SHAPES_DIR) });
-  })();
-  return cached;
+const cached = new Map<ShapesSample, Promise<BuiltCorpus>>();
+
+/** A sample built through the whole pure pipeline (a manifest gives only titles the splitter misses). */
+export function loadShapesSample(sample: ShapesSample = 'shapes'): Promise<BuiltCorpus> {
+  let built = cached.get(sample);
+  if (!built) {
+    built = (async () => {
+      const dir = fileURLToPath(new URL(SHAPES_SAMPLES[sample].dir, import.meta.url));
+      const files = [];
+      for (const abs of await listCorpusFiles([dir])) {
+        const res = await readSourceFile(abs, path.relative(dir, abs));
+        if (!res.ok) throw new Error(`cannot read ${abs}: ${res.message.message}`);
+        files.push(res.file);
+      }
+      return buildCorpus(files, { registry: await loadDepartmentRegistry(), manifest: await loadManifest(dir) });
+    })();
+    cached.set(sample, built);
+  }
+  return built;
 }

@@ -34,6 +34,11 @@ const HANDS_DOWN = /[，,；;。]?(?:以)?下同[。]?$/;
 
 type Slot = Role | 'leader' | undefined;
 
+/** A role in brackets after a name: 市财政局（牵头）. */
+const ROLE_MARK = /[（(](牵头|主责|负责|配合|参与|协同)(?:单位|部门)?[）)]$/;
+/** What a post is named for beside a note: 分管副市长负责协调. */
+const POST_DUTY = /(?:负责)?(?:统筹)?(?:协调|督导|督办|调度|推进)$/;
+
 /**
  * Reads the inside of an owner note into owners with roles, in the order written.
  * Handles labels (（牵头单位：A、B，责任单位：C）: a label holds until the next one),
@@ -53,20 +58,24 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
     text = text.replace(HANDS_DOWN, '');
   }
   const isBody = (name: string) => !!registry.lookup(name) || isBodyLike(name);
-  const isPost = (name: string) => !isBody(name) && POST.test(name);
+  // A post may come with what it does there: 分管副市长负责协调.
+  const isPost = (name: string) => !isBody(name) && POST.test(name.replace(POST_DUTY, ''));
   /** `whole` is the clause with its closing word, reported as written when no body precedes the word. */
   const addNames = (part: string, role: Role, whole?: string) => {
     const names = splitDepartmentList(part.replace(/^(由|请|会同)/, ''), registry);
     // No body before the closing word: the whole phrase is prose (按要求落实), or the posts that answer for it.
     if (whole !== undefined && !names.some(isBody)) {
-      if (names.length && names.every(isPost)) out.leaders.push(...names);
+      if (names.length && names.every(isPost)) out.leaders.push(...names.map((n) => n.replace(POST_DUTY, '')));
       else out.rejected.push(whole);
       return;
     }
-    for (const name of names) {
-      if (isBody(name)) out.owners.push({ asWritten: name, role });
-      else if (isPost(name)) out.leaders.push(name);
-      else out.rejected.push(name);
+    for (const written of names) {
+      // A role marked after one name (市财政局（牵头）、市税务局) is that body's.
+      const marked = written.match(ROLE_MARK);
+      const name = marked ? written.slice(0, marked.index) : written;
+      if (isBody(name)) out.owners.push({ asWritten: name, role: (marked && classifyRole(marked[1]!)) ?? role });
+      else if (isPost(name)) out.leaders.push(name.replace(POST_DUTY, ''));
+      else out.rejected.push(written);
     }
   };
   // Bare groups waiting for the closing word that gives their role.
