@@ -2,3 +2,4 @@ export * from './schema.js';
 export * from './registry.js';
 export * from './search.js';
 export * from './load.js';
+export * from './local-names.js';

@@ -1,4 +1,7 @@
 import { RegistryData, type Level, type RegistryInput } from './schema.js';
+import { foldDepartmentWords, guessLevel, isCollective } from './local-names.js';
+
+export { guessLevel } from './local-names.js';
 
 /** A body of the registry, as callers see it. */
 export interface Department {
@@ -10,10 +13,12 @@ export interface Department {
 }
 
 export interface Resolution {
-  /** The canonical name, or the repaired name as written when the body is unknown. */
+  /** The canonical name, or the repaired name as written (department words folded) when the body is unknown. */
   canonical: string;
   level: Level;
   known: boolean;
+  /** The entry stands for many bodies (各市人民政府, 各有关部门, 区级相关部门). */
+  collective: boolean;
 }
 
 export interface ResolveOptions {
@@ -61,12 +66,17 @@ export function normalizeDepartmentName(name: string): string {
 /**
  * Generic spelling variants of the same name, tried when the name itself is not
  * in the registry: a province's own name before 省 (XX省大数据局 → 省大数据局,
- * 中共XX省委办公厅 → 省委办公厅), and 人民政府 ⇄ 政府.
+ * 中共XX省委办公厅 → 省委办公厅), an autonomous region's before 自治区
+ * (XX壮族自治区商务厅 → 自治区商务厅: a region's body, never 省…), 人民政府 ⇄ 政府,
+ * and the department words folded (发改委 → 发展改革委, 卫健局 → 卫生健康局).
  */
 export function nameVariants(name: string): string[] {
   const out = new Set<string>([name]);
-  const provincial = name.match(/^(?:中共)?[\u4e00-\u9fff]{2,3}(?:省|自治区)(?=[\u4e00-\u9fff]{2,})/);
+  const region = name.match(/^(?:中共)?[\u4e00-\u9fff]{2,6}?(?=自治区(?!州)[\u4e00-\u9fff]{2,})/);
+  const provincial = region ? undefined : name.match(/^(?:中共)?[\u4e00-\u9fff]{2,3}省(?=[\u4e00-\u9fff]{2,})/);
+  if (region) out.add(name.slice(region[0].length));
   if (provincial) out.add(`省${name.slice(provincial[0].length)}`);
+  for (const v of [...out]) out.add(foldDepartmentWords(v));
   for (const v of [...out]) {
     if (v.includes('人民政府')) out.add(v.replace('人民政府', '政府'));
     else if (v.includes('政府')) out.add(v.replace('政府', '人民政府'));
@@ -74,14 +84,11 @@ export function nameVariants(name: string): string[] {
   return [...out];
 }
 
-/** Where an unknown name most likely sits, from the words it is made of. */
-export function guessLevel(name: string): Level {
-  if (/[市县区].*政府$/.test(name) || /^([市县区]|[\u4e00-\u9fff]{2,3}[市县区](?!场))/.test(name)) return 'municipal';
-  if (/(部门|单位)$/.test(name) && /各|有关|相关|其他/.test(name)) return 'group';
-  if (/银行|银保监|证监|金融监管总局/.test(name)) return 'regulator';
-  if (/公司$|集团$/.test(name)) return 'enterprise';
-  if (/^(国家|中央|国务院|中国)|部$|署$|海关$/.test(name)) return 'central';
-  return 'provincial';
+/** An unknown body's name: repaired, a region's own name dropped before 自治区, its department words folded. */
+function unknownCanonical(nameAsWritten: string): string {
+  const name = normalizeDepartmentName(nameAsWritten);
+  const region = name.match(/^(?:中共)?[\u4e00-\u9fff]{2,6}?(?=自治区(?!州)[\u4e00-\u9fff]{2,})/);
+  return foldDepartmentWords(region ? name.slice(region[0].length) : name);
 }
 
 function bigrams(s: string): string[] {
@@ -158,9 +165,9 @@ export function createDepartmentRegistry(data: RegistryInput | RegistryData): De
     lookup,
     resolve(nameAsWritten, opts) {
       const hit = lookup(nameAsWritten, opts);
-      if (hit) return { canonical: hit.name, level: hit.level, known: true };
-      const canonical = normalizeDepartmentName(nameAsWritten);
-      return { canonical, level: guessLevel(canonical), known: false };
+      if (hit) return { canonical: hit.name, level: hit.level, known: true, collective: hit.level === 'group' || isCollective(hit.name) };
+      const canonical = unknownCanonical(nameAsWritten);
+      return { canonical, level: guessLevel(canonical), known: false, collective: isCollective(canonical) };
     },
     closest(name, n = 5) {
       const q = normalizeDepartmentName(name);

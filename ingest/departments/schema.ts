@@ -5,13 +5,15 @@ import { z } from 'zod';
  * a vertically managed bureau written 省X局 (省税务局, 省通信管理局) acts as a
  * provincial department in provincial documents, so it is `provincial`.
  * - `provincial`: a provincial department, Party organ or provincial body (省工业和信息化厅, 省委网信办)
- * - `municipal`: a city or county government, or all of them (济南市人民政府, 各市人民政府)
+ * - `municipal`: a city's body or government, or all of them (济南市人民政府, 各市人民政府, 市发展改革委)
+ * - `county`: a district's or county's body or government (区卫生健康局, 各县区人民政府)
+ * - `subdistrict`: a 街道 / 镇 / 乡 (各街道办事处, 各街办（新区）)
  * - `central`: a central body or a local office of one that is not a financial regulator (工业和信息化部, 青岛海关)
  * - `regulator`: a financial regulator or central-bank branch (人民银行山东省分行, 山东证监局)
  * - `enterprise`: a company given tasks (国网山东省电力公司)
  * - `group`: a generic group, not one body (省政府各部门, 各有关部门)
  */
-export const Level = z.enum(['provincial', 'municipal', 'central', 'regulator', 'enterprise', 'group']);
+export const Level = z.enum(['provincial', 'municipal', 'county', 'subdistrict', 'central', 'regulator', 'enterprise', 'group']);
 export type Level = z.infer<typeof Level>;
 
 /** One body of the registry. */

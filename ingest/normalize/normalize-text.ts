@@ -13,6 +13,7 @@ import { toChineseFullStops, toChinesePunctuation, toFullWidthParentheses } from
 import { dropPageNumbers } from './cleaners/page-furniture.js';
 import { dropRepeatedTableHeaders, tabulateSpaceAlignedRows, untabLabelGaps } from './cleaners/tables.js';
 import { rejoinBrokenLines } from './cleaners/rejoin.js';
+import { tabulateCellLines } from './cleaners/cell-lines.js';
 import { stripMarkdown } from './cleaners/markdown.js';
 import { collapseBlankLines, tidyWhitespace } from './cleaners/whitespace.js';
 import { flagLostDecimals } from './cleaners/decimals.js';
@@ -21,6 +22,8 @@ import { flagLostDecimals } from './cleaners/decimals.js';
  * The cleaners, in order. The order matters where one step reads what another
  * wrote:
  * - title marks before width folding (＜＜ must not become << first);
+ * - a table extracted one cell per line becomes tab rows before page numbers
+ *   are dropped (its row numbers stand alone on their lines);
  * - punctuation before rejoining, so '.' / ',' typed after Chinese already read
  *   as 。 / ， when the rejoiner asks whether a line ends a sentence;
  * - space-aligned rows become tab rows, a tab after a bare label (第一条→tab)
@@ -39,6 +42,7 @@ export const CLEANERS: readonly Cleaner[] = [
   toChinesePunctuation,
   toFullWidthParentheses,
   toChineseFullStops,
+  tabulateCellLines,
   dropPageNumbers,
   untabLabelGaps,
   tabulateSpaceAlignedRows,

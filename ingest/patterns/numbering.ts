@@ -128,8 +128,8 @@ export const NUMBERING_PATTERNS: ReadonlyArray<{ style: NumberingStyle; re: RegE
   // 一、 (also 一． / 一. in careless typing), never 一.5
   { style: '一、', re: new RegExp(`^(${CN}+)${SP}*(?:、|[.．](?![\\d.]))`) },
   { style: '（一）', re: new RegExp(`^[（(]${SP}*(${CN}+)${SP}*[）)]`) },
-  // 1. 1、 1． — never a decimal (1.25) or a leader (1...)
-  { style: '1.', re: new RegExp(`^(\\d{1,3})${SP}*(?:[.．](?![\\d.．])|、)`) },
+  // 1. 1、 1． 1﹒ — never a decimal (1.25) or a leader (1...)
+  { style: '1.', re: new RegExp(`^(\\d{1,3})${SP}*(?:[.．﹒](?![\\d.．﹒])|、)`) },
   { style: '（1）', re: new RegExp(`^[（(]${SP}*(\\d{1,3})${SP}*[）)]`) },
   { style: '①', re: /^([\u2460-\u2473])/ },
   { style: '一是', re: new RegExp(`^(${CN_SMALL}+)是(?=[${HAN}])`) },
@@ -184,7 +184,7 @@ export function matchNumbering(line: string): NumberingMatch | undefined {
     if (raw !== undefined) value = style === '①' ? raw.charCodeAt(0) - 0x245f : chineseNumeralToNumber(raw);
     return {
       style,
-      label: m[0].replace(/[ \u3000]+/g, '').replace(/^[（(]/, '（').replace(/[）)]$/, '）').replace(/．/, '.'),
+      label: m[0].replace(/[ \u3000]+/g, '').replace(/^[（(]/, '（').replace(/[）)]$/, '）').replace(/[．﹒]/, '.'),
       value,
       rest,
       spaced: rest.length < after.length || after === '',
@@ -221,16 +221,17 @@ const ATTACHMENT_MARKER = /^附[ \u3000]*件[ \u3000]*(?:\d+|[一二三四五六
 
 /**
  * The brackets an owner note is written in: full-width or ASCII parentheses,
- * or 【】, which some plans use for notes (【责任单位：…】).
+ * 【】, 〔〕 and square brackets, half or full width, which some plans use for
+ * notes (【责任单位：…】, 〔牵头单位：…〕, [责任单位：…]).
  */
-export const NOTE_OPEN = '（(【';
-export const NOTE_CLOSE = '）)】';
+export const NOTE_OPEN = '（(【〔[［';
+export const NOTE_CLOSE = '）)】〕]］';
 
 /** Opens a note naming responsible units: （责任单位：…）, （牵头单位：…）, 【责任单位：…】. */
-export const RESPONSIBILITY_NOTE_START = /^[（(【][ \u3000]*(?:责任|牵头|配合|参与|主责|主办|协办)(?:单位|部门|处室)/;
+export const RESPONSIBILITY_NOTE_START = /^[（(【〔[［][ \u3000]*(?:责任|牵头|配合|参与|主责|主办|协办|协同)(?:单位|部门|处室)/;
 
 /** A closing parenthetical naming who is responsible: （责任单位：…）, （省大数据局、各市政府分工负责）. */
-const RESPONSIBILITY_NOTE_END = /[（(【][^（）()【】]*(?:责任|牵头|配合|负责)[^（）()【】]*[）)】]$/;
+const RESPONSIBILITY_NOTE_END = /[（(【〔[［][^（）()【】〔〕[\]［］]*(?:责任|牵头|配合|负责)[^（）()【】〔〕[\]［］]*[）)】〕\]］]$/;
 
 /** Whether a line (indentation and markup removed) starts with a responsibility note. */
 export function startsWithResponsibilityNote(line: string): boolean {

@@ -11,6 +11,8 @@ import { cleanLine, foldDigits, tidyTitle } from './lines.js';
 /** Type words, checked in this order against the end of the title (办法 before 法). */
 const KIND_BY_ENDING: [RegExp, DocKind][] = [
   [/(摘编|论述|讲话|语录)$/u, 'speeches'],
+  // A list of tasks and their owners is a plan (重点任务清单, 任务分工表, 目标任务责任分解), not a catalogue.
+  [/(任务|责任|工作)清单$|(分工|分解)表?$/u, 'plan'],
   [/(清单|附表|目录|一览表)$/u, 'catalogue'],
   [/(汇编|选编)$/u, 'compilation'],
   [/(通知|通告|公告)$/u, 'notice'],
@@ -37,7 +39,7 @@ function titleCore(title: string): string {
 
 /**
  * The kind of a document from its title's type word: 法 → law; 条例 → regulation;
- * 办法/规定/细则/规则 → rules; 规划/方案/计划/纲要/指南/指引/要点 → plan; 意见 → opinion;
+ * 办法/规定/细则/规则 → rules; 规划/方案/计划/纲要/指南/指引/要点, 任务清单, 分工(表), 分解(表) → plan; 意见 → opinion;
  * 通知/通告/公告 → notice; 摘编/论述/讲话 → speeches; 清单/附表/目录 → catalogue;
  * 汇编/选编 → compilation; anything else → other.
  */

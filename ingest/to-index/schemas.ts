@@ -18,6 +18,10 @@ export const Owner = z.object({
   /** The words as written, when they differ from the canonical name. */
   asWritten: z.string().optional(),
   known: z.boolean().optional(),
+  /** Handed down by an earlier note (下同, 以下任务均需…), not written at this task. */
+  inherited: z.boolean().optional(),
+  /** The entry stands for many bodies (各县区人民政府, 各街办（新区）, 区级相关部门). */
+  collective: z.boolean().optional(),
 });
 export type Owner = z.infer<typeof Owner>;
 

@@ -11,6 +11,10 @@ export interface OwnerLabel {
   form: 'note' | 'table' | 'section';
   anchor: string;
   owners: Array<[string, 'lead' | 'responsible' | 'cooperating']>;
+  /** Owners handed down by an earlier note (下同, 以下任务均…), expected flagged `inherited`. */
+  inherited?: string[];
+  /** The person or post named beside the note (分管领导：…), expected in `leader`, never among the owners. */
+  leader?: string;
   note?: string;
 }
 
@@ -23,6 +27,10 @@ export interface Score {
   departmentPrecision: number;
   departmentRecall: number;
   byForm: Record<string, { labels: number; precision: number; recall: number }>;
+  /** Labelled inherited owners found flagged, of those labelled; owners flagged on found tasks without a label. */
+  inherited: { labelled: number; correct: number; extra: number };
+  /** Labelled leaders found as written (spaces ignored), of those labelled. */
+  leaders: { labelled: number; correct: number };
   problems: string[];
 }
 
@@ -46,6 +54,8 @@ export function scoreOwners(tasks: Task[], labels: OwnerLabel[]): Score {
   const problems: string[] = [];
   const forms = new Map<string, { tp: number; pred: number; gold: number; labels: number }>();
   let tp = 0, pred = 0, gold = 0, dtp = 0, dpred = 0, matched = 0;
+  const inherited = { labelled: 0, correct: 0, extra: 0 };
+  const leaders = { labelled: 0, correct: 0 };
   const folded = tasks.map((t) => ({ t, text: fold(t.text), doc: docKey(t.docTitle) }));
   for (const label of labels) {
     const f = forms.get(label.form) ?? { tp: 0, pred: 0, gold: 0, labels: 0 };
@@ -59,12 +69,20 @@ export function scoreOwners(tasks: Task[], labels: OwnerLabel[]): Score {
     const goldDepts = new Set(label.owners.map(([d]) => d));
     gold += goldSet.size;
     f.gold += goldSet.size;
+    inherited.labelled += label.inherited?.length ?? 0;
+    if (label.leader) leaders.labelled++;
     if (found.length !== 1) {
       problems.push(`${found.length ? 'ambiguous' : 'not found'}: ${label.doc} ${label.where} «${label.anchor}»`);
       continue;
     }
     matched++;
     const task = found[0]!.t;
+    const flagged = new Set(task.owners.filter((o) => o.inherited).map((o) => o.department));
+    const expected = new Set(label.inherited ?? []);
+    inherited.correct += [...expected].filter((d) => flagged.has(d)).length;
+    inherited.extra += [...flagged].filter((d) => !expected.has(d)).length;
+    if (label.leader && fold(task.leader ?? '') === fold(label.leader)) leaders.correct++;
+    else if (label.leader) problems.push(`${label.doc} ${label.where} «${label.anchor}»: leader ${task.leader ?? '(none)'} ≠ ${label.leader}`);
     const predSet = new Set(task.owners.map((o) => `${o.department}:${o.role}`));
     const predDepts = new Set(task.owners.map((o) => o.department));
     const hit = [...predSet].filter((p) => goldSet.has(p)).length;
@@ -89,6 +107,8 @@ export function scoreOwners(tasks: Task[], labels: OwnerLabel[]): Score {
     departmentPrecision: ratio(dtp, dpred),
     departmentRecall: ratio(dtp, goldDeptTotal),
     byForm: Object.fromEntries([...forms].map(([k, v]) => [k, { labels: v.labels, precision: ratio(v.tp, v.pred), recall: ratio(v.tp, v.gold) }])),
+    inherited,
+    leaders,
     problems,
   };
 }

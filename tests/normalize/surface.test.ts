@@ -27,6 +27,7 @@ describe('ingest/normalize public surface', () => {
       'to-chinese-punctuation',
       'to-full-width-parentheses',
       'to-chinese-full-stops',
+      'tabulate-cell-lines',
       'drop-page-numbers',
       'untab-label-gaps',
       'tabulate-space-aligned-rows',

@@ -52,6 +52,7 @@ describe('owner notes in items', () => {
       role: 'cooperating',
       asWritten: '有关市政府',
       known: true,
+      collective: true,
     });
     expect(messages.filter((m) => m.severity !== 'info')).toEqual([]);
     for (const t of tasks) expect(Task.parse(t)).toEqual(t);
@@ -69,7 +70,7 @@ describe('owner notes in items', () => {
       { department: '省大数据局', role: 'responsible', known: true },
       { department: '省财政厅', role: 'responsible', known: true },
       { department: '省大数据局', role: 'lead', known: true },
-      { department: '省政府各部门', role: 'responsible', known: true },
+      { department: '省政府各部门', role: 'responsible', known: true, collective: true },
     ]);
     const strip = (n: PolicyNode): unknown => ({ ...n, data: undefined, children: n.children.map(strip) });
     expect(strip(doc.root)).toEqual(strip(before));

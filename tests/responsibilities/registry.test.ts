@@ -44,7 +44,7 @@ describe('resolve', () => {
     same('省密码局', '省密码管理局');
     same('工信厅', '省工业和信息化厅');
     same('省人力资源和社会保障厅', '省人力资源社会保障厅');
-    expect(registry.resolve('各市政府')).toEqual({ canonical: '各市人民政府', level: 'municipal', known: true });
+    expect(registry.resolve('各市政府')).toEqual({ canonical: '各市人民政府', level: 'municipal', known: true, collective: true });
   });
 
   it('applies generic variants: a province name before 省, 人民政府 ⇄ 政府', () => {
@@ -69,7 +69,7 @@ describe('resolve', () => {
   });
 
   it('keeps unknown names, marked unknown, with a guessed level', () => {
-    expect(registry.resolve('省未来产业局')).toEqual({ canonical: '省未来产业局', level: 'provincial', known: false });
+    expect(registry.resolve('省未来产业局')).toEqual({ canonical: '省未来产业局', level: 'provincial', known: false, collective: false });
     expect(guessLevel('某某市人民政府')).toBe('municipal');
     expect(guessLevel('济南市大数据局')).toBe('municipal');
     expect(guessLevel('市公安局')).toBe('municipal');

@@ -15,10 +15,14 @@ describe('public surface', () => {
         'createDepartmentRegistry',
         'departmentDictionary',
         'departmentSynonyms',
+        'foldDepartmentWords',
         'guessLevel',
+        'isCollective',
+        'issuingLevel',
         'loadDepartmentRegistry',
         'nameVariants',
         'normalizeDepartmentName',
+        'resolveDepartment',
       ].sort(),
     );
   });
@@ -26,7 +30,11 @@ describe('public surface', () => {
   it('ingest/enrich/responsibilities', () => {
     expect(Object.keys(responsibilities).sort()).toEqual(
       [
+        'ANY_LABEL',
         'GENERIC_OTHERS',
+        'LEADER_LABEL',
+        'NEUTRAL_LABEL',
+        'POST',
         'ROLE_LABEL',
         'ROLE_SUFFIX',
         'Role',
@@ -37,6 +45,7 @@ describe('public surface', () => {
         'documentLevel',
         'extractResponsibilities',
         'extractYears',
+        'findNoteLines',
         'findOwnerNotes',
         'gluedSectionDepartment',
         'isBodyLike',

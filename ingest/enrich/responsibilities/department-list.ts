@@ -5,15 +5,17 @@ import { normalizeDepartmentName, type DepartmentRegistry } from '../../departme
  * 部门, 单位… A fragment without one (按职责, 等, 各自职责) is not a body.
  */
 const BODY_END =
-  /(厅|局|委|办|部|院|会|室|署|中心|公司|集团|分行|支行|政府|单位|部门|总队|支队|机关|馆|联|海关|工委|团省委|小组|办公室)$/;
+  /(厅|局|委|办|部|院|会|室|署|中心|公司|集团|银行|分行|支行|政府|单位|部门|机构|总队|支队|机关|馆|联|海关|工委|团省委|小组|办公室|办事处|街办|街道|乡镇|镇街|专班|分局)$/;
 
-/** Words that end like a body but are not one (布局 ends in 局, 数字政府 in 政府). */
-const NOT_BODY = /(布局|格局|大局|全局|开局|结局|新局|(数字|法治|服务型|智慧|整体|廉洁|电子|有为|透明)政府)$/;
+/** Words that end like a body but are not one (布局 ends in 局, 数字政府 in 政府, 其他单位 points back at the list). */
+const NOT_BODY = /(布局|格局|大局|全局|开局|结局|新局|(数字|法治|服务型|智慧|整体|廉洁|电子|有为|透明)政府)$|^(其他|其它|其余)(成员)?(单位|部门)$/;
 
 /** True when a fragment can be the name of a body (by its shape; the registry may still not know it). */
 export function isBodyLike(name: string): boolean {
   const s = normalizeDepartmentName(name);
-  return s.length >= 2 && s.length <= 40 && /^[\u4e00-\u9fff（）、A-Za-z0-9]+$/.test(s) && BODY_END.test(s) && !NOT_BODY.test(s);
+  // A qualifier after the name (各街办（新区）) does not change what it ends with.
+  const core = s.replace(/（[^（）]{1,8}）$/, '');
+  return s.length >= 2 && s.length <= 40 && /^[\u4e00-\u9fff（）、A-Za-z0-9]+$/.test(s) && BODY_END.test(core) && !NOT_BODY.test(core);
 }
 
 /** The generic group a trailing 等有关部门 / 等部门 stands for. */
@@ -50,7 +52,45 @@ export function splitDepartmentList(list: string, registry: DepartmentRegistry):
       if (others) out.push(GENERIC_OTHERS);
     }
   }
-  return out;
+  return shareQualifiers(shareSuffixes(out, registry));
+}
+
+const BARE_PLACE = /^[\u4e00-\u9fff]{1,6}?(市|区|县|州|旗|镇|乡|街道)$/;
+const PLACED_BODY = /^([\u4e00-\u9fff]{1,6}?(?:市|区|县|州|旗|镇|乡|街道))((?:人民)?政府|办事处|管委会|管理委员会|[\u4e00-\u9fff]{2,12}(?:局|委|办))$/;
+
+/**
+ * Places listed before one shared body word take it too: 翠屏区、叙州区、南溪区人民政府
+ * → three governments, 成都市、德阳市人民政府 → two.
+ */
+function shareSuffixes(names: string[], registry: DepartmentRegistry): string[] {
+  return names.map((name, i) => {
+    if (!BARE_PLACE.test(name) || registry.lookup(name)) return name;
+    for (const later of names.slice(i + 1)) {
+      if (BARE_PLACE.test(later)) continue;
+      const m = later.match(PLACED_BODY);
+      return m ? name + m[2] : name;
+    }
+    return name;
+  });
+}
+
+const COLLECTIVE_QUALIFIER = /^各(?:市（州）|市（地）|县（市、区）|县（市）|区（县）|设区市|区县|县区|县市区|[市县区州盟旗])/;
+const GENERIC_BODY = /^(?!各|省|市|区|县|有关|相关|其他|其它)[\u4e00-\u9fff]{2,10}(?:部门|机构)$/;
+
+/**
+ * A collective qualifier opening a list holds for the generic bodies after it:
+ * 各市（州）党委网信部门、数据管理部门 → 各市（州）数据管理部门 too.
+ */
+function shareQualifiers(names: string[]): string[] {
+  const q = names[0]?.match(COLLECTIVE_QUALIFIER)?.[0];
+  // 各盟行政公署、市人民政府: 各 holds for a bare level's government after it.
+  const each = names[0]?.startsWith('各') ? '各' : undefined;
+  return names.map((name, i) => {
+    if (i === 0) return name;
+    if (q && GENERIC_BODY.test(name)) return q + name;
+    if (each && /^[市县区旗盟州](?:人民)?政府$/.test(name)) return each + name;
+    return name;
+  });
 }
 
 /** One name, or the names of a run written without separators. */

@@ -1,9 +1,10 @@
-import type { DepartmentRegistry, Level } from '../../departments/index.js';
+import { issuingLevel, resolveDepartment, type DepartmentRegistry, type IssuingLevel, type Level } from '../../departments/index.js';
 import type { PolicyDocument } from '../../model/document.js';
 import { textMessage, type TextMessage } from '../../model/messages.js';
 import type { PolicyNode } from '../../model/tree.js';
 import type { Owner } from '../../to-index/schemas.js';
-import { findOwnerNotes, isOwnerNote, parseOwnerNote, type OwnerNote, type WrittenOwner } from './notes.js';
+import { findOwnerNotes, isOwnerNote, parseOwnerNote, type OwnerNote, type ParsedNote, type WrittenOwner } from './notes.js';
+import { readHandDown } from './hand-down.js';
 import { gluedSectionDepartment, sectionDepartment } from './sections.js';
 import { NOTE_CLOSE, NOTE_OPEN } from '../../patterns/numbering.js';
 import { splitAtNotes } from './spans.js';
@@ -16,6 +17,26 @@ import { extractYears } from './years.js';
  * and leaves. Owner notes inside them are not looked for again in children.
  */
 const WHOLE_TEXT_KINDS = new Set(['article', 'task', 'row', 'excerpt', 'entry', 'block', 'paragraph', 'item', 'subitem']);
+
+/** Fragments that are generic words, not a lost body (等, 按职责): no partial-note warning for them. */
+const GENERIC_WORDS = /^(等|各自|按职责|按职责分工|按要求|分别|共同|有关|相关|其他|其它)$/;
+
+/** A paragraph that is nothing but owner notes (a note standing apart from its task). */
+function isNoteOnly(text: string, registry: DepartmentRegistry): boolean {
+  const notes = findOwnerNotes(text, registry);
+  return notes.length > 0 && /^[\s，,。；;、]*$/.test(notes.reduce((s, n) => s.replace(text.slice(n.start, n.end), ''), text));
+}
+
+/** The text of the first node with text: the title line, when the splitter did not take it as one. */
+function firstLine(root: PolicyNode): string {
+  const stack = [...root.children];
+  while (stack.length) {
+    const n = stack.shift()!;
+    if (n.text.trim()) return n.text.trim().split('\n')[0]!;
+    stack.unshift(...n.children);
+  }
+  return '';
+}
 
 /** Longest tail of a unit that may be the start of a note cut by a page break. */
 const MAX_OPEN_TAIL = 300;
@@ -33,15 +54,26 @@ export function documentLevel(doc: Pick<PolicyDocument, 'title' | 'issuer'>, reg
   return registry.preferLevel;
 }
 
-/** Resolves written owners to canonical ones, first mention of a department wins, order kept. */
-export function resolveOwners(written: WrittenOwner[], registry: DepartmentRegistry, prefer?: Level): Owner[] {
+/**
+ * Resolves written owners to canonical ones, first mention of a department wins,
+ * order kept. `issuing` is the document's own level: a bare department word in a
+ * 自治区, city or district document is that body's (resolveDepartment).
+ */
+export function resolveOwners(written: WrittenOwner[], registry: DepartmentRegistry, prefer?: Level, issuing?: IssuingLevel): Owner[] {
   const out: Owner[] = [];
   const seen = new Set<string>();
   for (const w of written) {
-    const r = registry.resolve(w.asWritten, prefer ? { prefer } : {});
+    const r = resolveDepartment(w.asWritten, registry, issuing, prefer ? { prefer } : {});
     if (seen.has(r.canonical)) continue;
     seen.add(r.canonical);
-    out.push({ department: r.canonical, role: w.role, ...(w.asWritten !== r.canonical ? { asWritten: w.asWritten } : {}), known: r.known });
+    out.push({
+      department: r.canonical,
+      role: w.role,
+      ...(w.asWritten !== r.canonical ? { asWritten: w.asWritten } : {}),
+      known: r.known,
+      ...(r.collective ? { collective: true } : {}),
+      ...(w.inherited ? { inherited: true } : {}),
+    });
   }
   return out;
 }
@@ -54,6 +86,7 @@ interface Draft {
   text: string;
   owners: WrittenOwner[];
   rejected?: string[];
+  leaders?: string[];
   form: TaskForm;
   years?: number[];
   deadlines?: string[];
@@ -107,6 +140,12 @@ function addUnique<T>(list: T[], items: T[], key: (t: T) => string): T[] {
 /** Extracts the tasks of one document; see extractResponsibilities. */
 function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, tasks: Task[], messages: TextMessage[]): void {
   const prefer = documentLevel(doc, registry);
+  // A title the splitter missed still stands first in the text.
+  const issuing = issuingLevel(doc) ?? issuingLevel({ title: firstLine(doc.root) });
+  /** Owners handed down to later tasks (以下任务均需…, …下同), innermost scope last. */
+  const handedDown: Array<{ owners: WrittenOwner[]; toNoteless: boolean }> = [];
+  /** Owners a 下同 note just handed down, picked up by the loop over its siblings. */
+  let lastHandsDown: WrittenOwner[] | undefined;
   const perNode = new Map<string, number>();
   const unknown = new Map<string, { count: number; node: PolicyNode }>();
   const docPath = doc.sources.find((s) => s.chosen)?.path ?? doc.sources[0]?.path;
@@ -130,7 +169,13 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
     for (const r of d.rejected ?? []) {
       messages.push(textMessage('info', 'owners/not-a-body', `Not a department, left out of the owners of ${d.node.id}: ${r}`, where(d.node)));
     }
-    const owners = resolveOwners(d.owners, registry, prefer);
+    // A note read in part: the task keeps what was read; the document says what was left.
+    const left = (d.rejected ?? []).filter((r) => !GENERIC_WORDS.test(r));
+    if (left.length && d.owners.length) {
+      messages.push(textMessage('warning', 'owners/partial-note', `Owner note of ${d.node.citation} read in part; left unread: ${left.join('、')}`, where(d.node)));
+    }
+    const inherited = handedDown.flatMap((h) => (h.toNoteless && d.owners.length ? [] : h.owners));
+    const owners = resolveOwners([...d.owners, ...inherited], registry, prefer, issuing);
     if (owners.length === 0) {
       messages.push(textMessage('warning', 'owners/missing-department', `A task without a department: ${d.node.citation}`, where(d.node)));
       return;
@@ -153,6 +198,7 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
       ...((d.title ?? titleOf(d.node)) ? { title: (d.title ?? titleOf(d.node))! } : {}),
       text: d.text,
       owners,
+      ...(d.leaders?.length ? { leader: [...new Set(d.leaders)].join('、') } : {}),
       years: d.years ?? named.years,
       deadlines: d.deadlines ?? named.deadlines,
       form: d.form,
@@ -166,6 +212,13 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
     }
   };
 
+  /** A draft's owners, fragments and leaders from the notes read for it; a 下同 note hands its owners down. */
+  const fromNotes = (parsed: ParsedNote[]): Pick<Draft, 'owners' | 'rejected' | 'leaders'> => {
+    const owners = parsed.flatMap((p) => p.owners);
+    if (parsed.some((p) => p.handsDown)) lastHandsDown = owners.map((o) => ({ ...o, inherited: true }));
+    return { owners, rejected: parsed.flatMap((p) => p.rejected), leaders: parsed.flatMap((p) => p.leaders) };
+  };
+
   /** Emits the task of a note the last unit ended inside, as far as it goes. */
   const flushOpen = (inner?: string): boolean => {
     if (!last || last.openAt === undefined) return false;
@@ -175,7 +228,7 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
       const note: OwnerNote = { start: last.openAt, end: last.text.length, inner: inner ?? '', closed: true, parsed };
       const span = splitAtNotes(last.text, [note], last.consumed)[0];
       const words = span && last.consumed === 0 ? stripLabel(last.node, span.text) : span?.text;
-      if (words) emit({ node: last.node, text: words, owners: parsed.owners, rejected: parsed.rejected, form: 'note' });
+      if (words) emit({ node: last.node, text: words, ...fromNotes([parsed]), form: 'note' });
       last.consumed = last.text.length;
     }
     last.openAt = undefined;
@@ -206,8 +259,7 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
         emit({
           node: last.node,
           text: pending,
-          owners: closed.flatMap((n) => n.parsed.owners),
-          rejected: closed.flatMap((n) => n.parsed.rejected),
+          ...fromNotes(closed.map((n) => n.parsed)),
           form: 'note',
         });
         last.consumed = last.text.length;
@@ -223,7 +275,7 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
       if (span.note !== open || !open) {
         let words = span.text;
         if (i === 0 && from === 0) words = stripLabel(node, words);
-        if (words) emit({ node, text: words, owners: span.note.parsed.owners, rejected: span.note.parsed.rejected, form: 'note' });
+        if (words) emit({ node, text: words, ...fromNotes([span.note.parsed]), form: 'note' });
       }
     });
     const consumed = closed.length ? closed.at(-1)!.end : from;
@@ -257,30 +309,61 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
     const kids = node.children;
     const glued = kids.map((k) => gluedSectionDepartment(k, registry));
     const gluedCount = glued.filter(Boolean).length;
+    // Owners handed down inside this container hold for its later children only.
+    const scope = handedDown.length;
     for (let i = 0; i < kids.length; i++) {
       const kid = kids[i]!;
-      const dept = sectionDepartment(kid, registry);
-      if (dept) {
-        if (kid.children.length) {
-          readSection(dept, kid.children);
-          continue;
-        }
-        // Duties may follow as unnumbered sibling paragraphs instead of children.
-        const duties: PolicyNode[] = [];
-        for (let j = i + 1; j < kids.length && kids[j]!.kind === 'block' && !kids[j]!.label; j++) duties.push(kids[j]!);
-        if (duties.length) {
-          readSection(dept, duties);
-          i += duties.length;
-          continue;
-        }
-      }
-      const g = glued[i];
-      if (g && gluedCount >= 2 && !findOwnerNotes(kid.text, registry).length) {
-        emit({ node: kid, text: g.rest, owners: [{ asWritten: g.name, role: 'responsible' }], form: 'section' });
+      const statement = kid.kind === 'block' && !kid.label ? readHandDown(kid.text, registry) : undefined;
+      if (statement) {
+        handedDown.push({ owners: statement.map((o) => ({ ...o, inherited: true })), toNoteless: false });
         continue;
       }
-      visit(kid);
+      visitCarrying(kid, kids[i + 1], () => visitKid(kid, i, kids, glued, gluedCount));
+      if (lastHandsDown) handedDown.push({ owners: lastHandsDown, toNoteless: true });
+      lastHandsDown = undefined;
+      i = skipTo ?? i;
+      skipTo = undefined;
     }
+    handedDown.length = scope;
+  };
+
+  /** Visits a child; a numbered task without a note of its own takes the owners handed down to it. */
+  const visitCarrying = (kid: PolicyNode, next: PolicyNode | undefined, read: () => void): void => {
+    const before = tasks.length;
+    read();
+    if (tasks.length > before || !handedDown.length || !kid.label || !kid.text.trim()) return;
+    // Its note may stand in the next paragraph: that paragraph then gives the task (with what is handed down).
+    if (next && !next.label && isNoteOnly(next.text, registry)) return;
+    if (kid.kind === 'task' || kid.kind === 'item' || (kid.kind === 'heading' && kid.children.length === 0)) {
+      emit({ node: kid, text: stripLabel(kid, kid.text.trim()), owners: [], form: 'note' });
+    }
+  };
+
+  /** Where readChildren's loop resumes after a child that took its sibling paragraphs as duties. */
+  let skipTo: number | undefined;
+
+  const visitKid = (kid: PolicyNode, i: number, kids: PolicyNode[], glued: ReturnType<typeof gluedSectionDepartment>[], gluedCount: number): void => {
+    const dept = sectionDepartment(kid, registry);
+    if (dept) {
+      if (kid.children.length) {
+        readSection(dept, kid.children);
+        return;
+      }
+      // Duties may follow as unnumbered sibling paragraphs instead of children.
+      const duties: PolicyNode[] = [];
+      for (let j = i + 1; j < kids.length && kids[j]!.kind === 'block' && !kids[j]!.label; j++) duties.push(kids[j]!);
+      if (duties.length) {
+        readSection(dept, duties);
+        skipTo = i + duties.length;
+        return;
+      }
+    }
+    const g = glued[i];
+    if (g && gluedCount >= 2 && !findOwnerNotes(kid.text, registry).length) {
+      emit({ node: kid, text: g.rest, owners: [{ asWritten: g.name, role: 'responsible' }], form: 'section' });
+      return;
+    }
+    visit(kid);
   };
 
   const visit = (node: PolicyNode): void => {
@@ -295,6 +378,7 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
             text: d.text,
             owners: d.owners,
             rejected: d.rejected,
+            leaders: d.leaders,
             form: 'table',
             years: d.years,
             deadlines: d.deadlines,

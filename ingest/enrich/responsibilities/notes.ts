@@ -1,6 +1,6 @@
 import type { DepartmentRegistry } from '../../departments/index.js';
 import { isBodyLike, splitDepartmentList, splitOutsideParens } from './department-list.js';
-import { ROLE_LABEL, ROLE_SUFFIX, classifyRole } from './roles.js';
+import { ANY_LABEL, LEADER_LABEL, NEUTRAL_LABEL, POST, ROLE_SUFFIX, classifyRole } from './roles.js';
 import type { Role } from './task.js';
 import { NOTE_CLOSE, NOTE_OPEN } from '../../patterns/numbering.js';
 
@@ -8,6 +8,8 @@ import { NOTE_CLOSE, NOTE_OPEN } from '../../patterns/numbering.js';
 export interface WrittenOwner {
   asWritten: string;
   role: Role;
+  /** Handed down by an earlier note or paragraph (下同, 以下任务均需…). */
+  inherited?: boolean;
 }
 
 export interface ParsedNote {
@@ -18,49 +20,105 @@ export interface ParsedNote {
   labelled: boolean;
   /** The note names roles with closing words (…负责, …配合). */
   suffixed: boolean;
+  /** People or posts named beside the owners (分管领导：…, 分管副省长负责), in order. */
+  leaders: string[];
+  /** The note hands its owners down to the tasks after it (…，下同). */
+  handsDown: boolean;
 }
+
+/** A note stating its own rule: the first body listed leads (列第一位的为牵头部门), the others as their duties say. */
+const FIRST_LEADS = /[，,；;。]?(?:列|排)(?:在)?(?:第一位|首位)的?(?:为|是)牵头(?:单位|部门)/;
+const OTHERS_AS_DUTIES = /[，,；;。]?其[他它余](?:单位|部门|责任单位)?按(?:职责|职能)?分工负责/;
+/** 下同 / 以下同 closing a note: its owners hold for the tasks below. */
+const HANDS_DOWN = /[，,；;。]?(?:以)?下同[。]?$/;
+
+type Slot = Role | 'leader' | undefined;
+
+/** A role in brackets after a name: 市财政局（牵头）. */
+const ROLE_MARK = /[（(](牵头|主责|负责|配合|参与|协同)(?:单位|部门)?[）)]$/;
+/** What a post is named for beside a note: 分管副市长负责协调. */
+const POST_DUTY = /(?:负责)?(?:统筹)?(?:协调|督导|督办|调度|推进)$/;
 
 /**
  * Reads the inside of an owner note into owners with roles, in the order written.
  * Handles labels (（牵头单位：A、B，责任单位：C）: a label holds until the next one),
- * closing words (（A、B分工负责，C、D配合）, （A负责，B配合）, …按职责分工负责) and
- * bare lists (role responsible). Whitespace inside is extraction damage and removed.
+ * closing words (（A、B分工负责，C、D配合）, （A负责，B配合）, …按职责分工负责) — a
+ * closing word also gives its role to the bare groups before it (A牵头，B、C，D配合:
+ * B, C and D cooperate) —, bare lists (role responsible), leaders (分管领导：…,
+ * 分管副省长负责: kept apart), 列第一位的为牵头部门 and 下同. Whitespace inside is
+ * extraction damage and removed.
  */
 export function parseOwnerNote(inner: string, registry: DepartmentRegistry): ParsedNote {
-  const out: ParsedNote = { owners: [], rejected: [], labelled: false, suffixed: false };
-  let current: Role | undefined;
-  const add = (part: string, role: Role | undefined) => {
-    let rest = part;
-    const suffix = rest.match(ROLE_SUFFIX);
-    if (suffix && suffix.index! > 0) {
-      role = classifyRole(suffix[1]!) ?? role;
-      rest = rest.slice(0, suffix.index);
-      out.suffixed = true;
-    } else if (suffix) {
-      return; // a closing word alone (…，分工负责) adds no name
-    }
-    const names = splitDepartmentList(rest.replace(/^(由|请|会同)/, ''), registry);
-    const isBody = (name: string) => !!registry.lookup(name) || isBodyLike(name);
-    // No body before the closing word: the whole phrase is prose (按要求落实), reported as written.
-    if (suffix && !names.some(isBody)) {
-      out.rejected.push(part);
+  const out: ParsedNote = { owners: [], rejected: [], labelled: false, suffixed: false, leaders: [], handsDown: false };
+  let text = inner.replace(/\s+/g, '');
+  const firstLeads = FIRST_LEADS.test(text);
+  if (firstLeads) text = text.replace(FIRST_LEADS, '').replace(OTHERS_AS_DUTIES, '');
+  if (HANDS_DOWN.test(text)) {
+    out.handsDown = true;
+    text = text.replace(HANDS_DOWN, '');
+  }
+  const isBody = (name: string) => !!registry.lookup(name) || isBodyLike(name);
+  // A post may come with what it does there: 分管副市长负责协调.
+  const isPost = (name: string) => !isBody(name) && POST.test(name.replace(POST_DUTY, ''));
+  /** `whole` is the clause with its closing word, reported as written when no body precedes the word. */
+  const addNames = (part: string, role: Role, whole?: string) => {
+    const names = splitDepartmentList(part.replace(/^(由|请|会同)/, ''), registry);
+    // No body before the closing word: the whole phrase is prose (按要求落实), or the posts that answer for it.
+    if (whole !== undefined && !names.some(isBody)) {
+      if (names.length && names.every(isPost)) out.leaders.push(...names.map((n) => n.replace(POST_DUTY, '')));
+      else out.rejected.push(whole);
       return;
     }
-    for (const name of names) {
-      if (isBody(name)) out.owners.push({ asWritten: name, role: role ?? 'responsible' });
-      else out.rejected.push(name);
+    for (const written of names) {
+      // A role marked after one name (市财政局（牵头）、市税务局) is that body's.
+      const marked = written.match(ROLE_MARK);
+      const name = marked ? written.slice(0, marked.index) : written;
+      if (isBody(name)) out.owners.push({ asWritten: name, role: (marked && classifyRole(marked[1]!)) ?? role });
+      else if (isPost(name)) out.leaders.push(name.replace(POST_DUTY, ''));
+      else out.rejected.push(written);
     }
   };
-  for (const clause of splitOutsideParens(inner.replace(/\s+/g, ''), /[，,；;。]/)) {
-    let rest = clause;
-    for (let m = rest.match(ROLE_LABEL); m; m = rest.match(ROLE_LABEL)) {
-      const before = rest.slice(0, m.index);
-      if (before) add(before, current);
-      current = classifyRole(m[1]!);
-      out.labelled = true;
-      rest = rest.slice(m.index! + m[0].length);
+  // Bare groups waiting for the closing word that gives their role.
+  let pending: string[] = [];
+  const flush = (role: Role) => {
+    for (const p of pending) addNames(p, role);
+    pending = [];
+  };
+  const add = (part: string, slot: Slot) => {
+    if (slot === 'leader') {
+      out.leaders.push(part.replace(/^[，,；;、]+|[，,；;、。]+$/g, ''));
+      return;
     }
-    if (rest) add(rest, current);
+    const suffix = part.match(ROLE_SUFFIX);
+    if (suffix) {
+      const role = classifyRole(suffix[1]!) ?? slot ?? 'responsible';
+      out.suffixed = true;
+      flush(role);
+      // a closing word alone (…，分工负责) closes the groups before it and adds no name
+      if (suffix.index! > 0) addNames(part.slice(0, suffix.index), role, part);
+    } else if (slot) addNames(part, slot);
+    else pending.push(part);
+  };
+  let slot: Slot;
+  for (const clause of splitOutsideParens(text, /[，,；;。]/)) {
+    let rest = clause;
+    for (let m = rest.match(ANY_LABEL); m; m = rest.match(ANY_LABEL)) {
+      const before = rest.slice(0, m.index);
+      if (before) add(before, slot);
+      if (slot !== 'leader') flush(slot ?? 'responsible');
+      const label = m[0];
+      slot = LEADER_LABEL.test(label) ? 'leader' : NEUTRAL_LABEL.test(label) ? undefined : classifyRole(label.slice(0, -1));
+      if (!NEUTRAL_LABEL.test(label) && !LEADER_LABEL.test(label)) out.labelled = true;
+      rest = rest.slice(m.index! + label.length);
+    }
+    if (rest) add(rest, slot);
+    // A leader's name runs to the end of its clause; the next clause is owners again.
+    if (slot === 'leader') slot = undefined;
+  }
+  flush('responsible');
+  if (firstLeads && out.owners.length) {
+    out.owners[0] = { ...out.owners[0]!, role: 'lead' };
+    out.labelled = true;
   }
   return out;
 }
@@ -90,16 +148,63 @@ const MAY_NAME_OWNERS = /单位|部门|负责|牵头|配合|参与|协助|协同
 export function isOwnerNote(parsed: ParsedNote, afterSentence: boolean): boolean {
   if (parsed.owners.length === 0) return false;
   if (parsed.labelled) return true;
-  if (parsed.suffixed) return parsed.rejected.length === 0;
+  // A closing word over bodies reads as a note even when a fragment is not a body (reported, never dropped silently).
+  if (parsed.suffixed) return parsed.rejected.length === 0 || parsed.owners.length > parsed.rejected.length;
   return afterSentence && parsed.rejected.length === 0;
 }
 
 /**
- * Finds the owner notes of a text, in ASCII or full-width parentheses or 【】, with
- * parentheses nested inside (各县（市、区）人民政府). A note the text ends inside
- * is returned with `closed: false` when it already labels or closes its roles.
+ * Finds the owner notes of a text, with one reader per shape: notes in brackets
+ * (（）, (), 【】, 〔〕, [], half or full width; see findBracketNotes) and note
+ * lines (牵头单位：… on its own line; see findNoteLines), in text order. A bracket
+ * note the text ends inside is returned with `closed: false` when it already
+ * labels or closes its roles.
  */
 export function findOwnerNotes(text: string, registry: DepartmentRegistry): OwnerNote[] {
+  const bracketed = findBracketNotes(text, registry);
+  const lines = findNoteLines(text, registry).filter((l) => !bracketed.some((b) => l.start < b.end && b.start < l.end));
+  return [...bracketed, ...lines].sort((x, y) => x.start - y.start);
+}
+
+/** Where a note line may start: a line's start, or right after a sentence's end. */
+const LINE_NOTE_START = new RegExp(`(?:^|(?<=\\n)|(?<=[。；;]))[ \u3000]*(?=${ANY_LABEL.source})`, 'g');
+const STARTS_WITH_LABEL = new RegExp(`^[ \u3000]*(?:${ANY_LABEL.source})`);
+
+/**
+ * The note-line reader: owners written on their own lines under the task, not in
+ * brackets — 牵头单位：A / 配合单位：B, 责任单位：…, 部门分工：A牵头，B配合, possibly
+ * after a 分管领导： line naming a person. Consecutive label lines make one note;
+ * a note line runs to the end of its line.
+ */
+export function findNoteLines(text: string, registry: DepartmentRegistry): OwnerNote[] {
+  const notes: OwnerNote[] = [];
+  let after = 0;
+  for (const m of text.matchAll(LINE_NOTE_START)) {
+    const start = m.index + m[0].length;
+    if (start < after) continue;
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    while (end < text.length) {
+      const next = text.indexOf('\n', end + 1);
+      const line = text.slice(end + 1, next === -1 ? text.length : next);
+      if (!STARTS_WITH_LABEL.test(line)) break;
+      end = next === -1 ? text.length : next;
+    }
+    const inner = text.slice(start, end);
+    const parsed = parseOwnerNote(inner.replace(/\n/g, '；'), registry);
+    if (parsed.owners.length && (parsed.labelled || parsed.suffixed)) {
+      notes.push({ start, end, inner, closed: true, parsed });
+      after = end;
+    }
+  }
+  return notes;
+}
+
+/**
+ * The bracket reader: notes in （）, (), 【】, 〔〕 or [], half or full width,
+ * with parentheses nested inside (各县（市、区）人民政府).
+ */
+function findBracketNotes(text: string, registry: DepartmentRegistry): OwnerNote[] {
   const notes: OwnerNote[] = [];
   let i = 0;
   while (i < text.length) {

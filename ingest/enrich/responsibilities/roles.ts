@@ -1,14 +1,25 @@
 import type { Role } from './task.js';
 
 /**
- * Labels that open a list of owners inside a note: 牵头单位：, 责任单位：… The role
- * holds for the names after it until the next label.
+ * Labels that open a list of owners inside a note: 牵头单位：, 责任单位：,
+ * 牵头责任单位：, 协同责任单位：… The role holds for the names after it until the
+ * next label.
  */
-export const ROLE_LABEL = /(牵头单位|牵头部门|主责单位|主责部门|主办单位|责任单位|责任部门|责任主体|实施单位|配合单位|配合部门|协同单位|协同部门|协办单位|参与单位|参与部门|支持单位)[:：]/;
+export const ROLE_LABEL =
+  /((?:牵头|主责|主办|责任|配合|协同|协办|协助|参与|支持|实施|承办|落实)(?:责任|负责|配合|落实)?(?:单位|部门|处室)|责任主体)[:：]/;
+
+/** Labels naming a person or post, never a department: 分管领导：, 牵头负责领导：, 责任领导：, 责任人：. */
+export const LEADER_LABEL = /((?:分管|牵头负责|牵头|责任|负责|联系|包抓|协管)(?:[省市区县])?(?:领导|同志)|责任人)[:：]/;
+
+/** Labels that give no role themselves; the closing words after them do: 部门分工：…牵头，…配合. */
+export const NEUTRAL_LABEL = /(部门分工|职责分工|责任分工|任务分工|分工)[:：]/;
+
+/** Any label a note or a note line may open with. */
+export const ANY_LABEL = new RegExp(`${LEADER_LABEL.source}|${ROLE_LABEL.source}|${NEUTRAL_LABEL.source}`);
 
 /** Words that close a list of owners and give its role: …分工负责, …配合, …落实. Longest first. */
 export const ROLE_SUFFIX =
-  /(按职责分工负责|按职能分工负责|按职责分工落实|按职责分工|牵头负责|共同负责|分别负责|分工负责|按职责负责|负责落实|组织实施|具体实施|负责|落实|牵头|协同配合|配合|参与|协助|协同)$/;
+  /(按职责分工负责|按职能分工负责|按职责分工落实|按职责分工|牵头负责|抓好落实|负责落实|共同负责|分别负责|分工负责|按职责负责|负责落实|组织实施|具体实施|负责|落实|牵头|协同配合|配合|参与|协助|协同)$/;
 
 /**
  * The role a label, suffix or table header names; undefined when it names none.
@@ -20,3 +31,9 @@ export function classifyRole(word: string): Role | undefined {
   if (/责任|负责|实施|落实|分工/.test(word)) return 'responsible';
   return undefined;
 }
+
+/**
+ * A post or person named where owners are (分管副市长, 协管副秘书长, 黄某某副主席):
+ * a leader, kept apart from the departments.
+ */
+export const POST = /(?:[省市区县州]长|主席|秘书长|书记|领导|同志|常委|省长助理|市长助理)(?:[\u4e00-\u9fff]{2,3})?$/;

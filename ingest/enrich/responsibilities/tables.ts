@@ -16,6 +16,8 @@ export interface TaskTableColumns {
   work: Array<{ key: string; year?: number }>;
   /** A deadline column (完成时限, 时间节点), when there is one. */
   deadline?: string;
+  /** A column naming the responsible official (责任领导, 牵头市领导): a leader, never an owner. */
+  leader?: string;
 }
 
 const compact = (s: string) => s.replace(/\s+/g, '');
@@ -23,6 +25,7 @@ const YEAR_IN = /((?:19|20)\d{2})/;
 // 单位 alone is not enough: it is the unit of measure in indicator tables.
 const DEPARTMENT_HEADER = /(责任|牵头|配合|协同|协办|参与|主责|负责|承办|实施)(部门|单位)|^(责任)?部门$|^责任主体$/;
 const DEADLINE_HEADER = /时限|期限|时间节点|完成时间|进度安排/;
+const LEADER_HEADER = /领导|责任人/;
 
 /**
  * Recognizes a task table from its column headers: it needs a departments
@@ -38,16 +41,17 @@ export function taskTableColumns(keys: string[]): TaskTableColumns | undefined {
   if (departments.length === 0) return undefined;
   const isDept = (k: string) => departments.some((d) => d.key === k);
   const deadline = keys.find((k) => !isDept(k) && DEADLINE_HEADER.test(compact(k)));
+  const leader = keys.find((k) => !isDept(k) && LEADER_HEADER.test(compact(k)));
   const name =
     keys.find((k) => !isDept(k) && /任务名称|名称|事项/.test(compact(k)) && !YEAR_IN.test(k)) ??
     keys.find((k) => !isDept(k) && /^(重点|主要)?(任务|工作)$/.test(compact(k)));
   const work = keys
-    .filter((k) => !isDept(k) && k !== name && k !== deadline && !/^(序号|编号|备注)$/.test(compact(k)))
+    .filter((k) => !isDept(k) && k !== name && k !== deadline && k !== leader && !/^(序号|编号|备注)$/.test(compact(k)))
     .map((key) => {
       const y = compact(key).match(YEAR_IN);
       return y ? { key, year: Number(y[1]) } : { key };
     });
-  return { departments, ...(name ? { name } : {}), work, ...(deadline ? { deadline } : {}) };
+  return { departments, ...(name ? { name } : {}), work, ...(deadline ? { deadline } : {}), ...(leader ? { leader } : {}) };
 }
 
 /** A row that repeats the header (责任部门 | 工作任务) or holds only year labels (2024年 | 2025年). */
@@ -72,6 +76,8 @@ export interface TableTaskDraft {
   owners: WrittenOwner[];
   /** Fragments of the departments cell that are not bodies. */
   rejected: string[];
+  /** The official a leader column names. */
+  leaders: string[];
   /** Years of the work columns this row fills, and years its text names. */
   years: number[];
   deadlines: string[];
@@ -132,6 +138,7 @@ export function readTaskTable(table: PolicyNode, registry: DepartmentRegistry): 
       text: '',
       owners,
       rejected,
+      leaders: cols.leader && cells[cols.leader]?.trim() ? [compact(cells[cols.leader]!)] : [],
       years: [],
       deadlines: [],
       cells: Object.fromEntries(

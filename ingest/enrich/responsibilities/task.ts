@@ -29,6 +29,8 @@ export const Task = z.object({
   text: z.string(),
   /** In the order written; one entry per department. */
   owners: z.array(Owner).min(1),
+  /** The person or post named beside the note (分管领导：…, 分管副省长负责), never a department. */
+  leader: z.string().optional(),
   /** Years named: 到2025年, 2023年年底前, or the year columns of a table row. */
   years: z.array(z.number().int()),
   /** Deadlines as written (到2025年, 2023年年底前). */

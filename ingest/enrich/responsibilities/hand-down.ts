@@ -1,0 +1,21 @@
+import type { DepartmentRegistry } from '../../departments/index.js';
+import { parseOwnerNote, type WrittenOwner } from './notes.js';
+
+/**
+ * A paragraph that hands owners down to the tasks after it, instead of naming
+ * them at each: 以下任务均涉及各县区人民政府，不再一一列出 / 以下各项任务均需各设区市
+ * 人民政府负责落实 / 以下政策措施均需各区县人民政府抓好落实. The opening words and
+ * the closing 不再列出 are not departments.
+ */
+const HAND_DOWN = /^(?:以下|下列|下述)(?:各项|所有|全部)?(?:工作任务|重点任务|政策措施|任务|工作|措施|事项|内容)?(?:均|都|全部|皆)(?:需要|需|须|由|要|涉及|为|请)?/;
+const NOT_LISTED = /[，,；;]?(?:均)?(?:不再|不另)(?:单独|一一|逐项|逐一|分别)?(?:列出|列明|标注|注明|列举)[。]?$/;
+
+/** The owners a hand-down paragraph names (roles from its closing words, else responsible); undefined for any other text. */
+export function readHandDown(text: string, registry: DepartmentRegistry): WrittenOwner[] | undefined {
+  const t = text.replace(/\s+/g, '');
+  const m = t.match(HAND_DOWN);
+  if (!m || t.length > 120) return undefined;
+  const rest = t.slice(m[0].length).replace(NOT_LISTED, '').replace(/[。；;]$/, '');
+  const parsed = parseOwnerNote(rest, registry);
+  return parsed.owners.length && parsed.rejected.length === 0 ? parsed.owners : undefined;
+}
