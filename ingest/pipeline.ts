@@ -20,6 +20,8 @@ import {
 } from './enrich/references/index.js';
 import type { DepartmentRegistry } from './departments/index.js';
 import { loadIssuerRegistry, type IssuerRegistry } from './issuers/index.js';
+import { loadIndicatorRegistry, type IndicatorRegistry } from './indicators/index.js';
+import { extractTargets, type Target } from './enrich/targets/index.js';
 import { applyDatesOverride, changeDate, collectChanges, extractDates, withChanges, type ChangesByTitle, type OtherDocumentChange } from './enrich/dates/index.js';
 
 /**
@@ -45,6 +47,8 @@ export interface BuiltCorpus {
   catalogue: CatalogueEntry[];
   tasks: Task[];
   references: Reference[];
+  /** Quantitative targets (指标) the documents set. */
+  targets: Target[];
   /** Short forms by which documents are cited (defined 简称, titles without 中华人民共和国…), by doc id. */
   aliases: Map<string, string[]>;
   /** The files read, by path, for original wording. */
@@ -57,6 +61,8 @@ export interface BuildOptions {
   registry: DepartmentRegistry;
   /** Issuing bodies and their aliases (default: the committed ingest/issuers/registry.json). */
   issuers?: IssuerRegistry;
+  /** Indicator names and aliases (default: the committed ingest/indicators/registry.json). */
+  indicators?: IndicatorRegistry;
   /** Called after each step with a short line (default: silent). */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -198,6 +204,7 @@ export interface FilePart {
   documents: PolicyDocument[];
   tasks: Task[];
   references: Reference[];
+  targets: Target[];
   messages: TextMessage[];
 }
 
@@ -205,7 +212,7 @@ export interface FilePart {
  * Pass 2 for one file: parse it again, keep the copies the plan keeps (final
  * ids and metadata), and enrich them (responsibilities, references).
  */
-export function buildFile(source: SourceFile, plan: CorpusPlan, opts: Pick<BuildOptions, 'manifest' | 'registry' | 'issuers'>): FilePart {
+export function buildFile(source: SourceFile, plan: CorpusPlan, opts: Pick<BuildOptions, 'manifest' | 'registry' | 'issuers' | 'indicators'>): FilePart {
   const entry = manifestEntry(opts.manifest, source);
   const { documents: parsed } = parseFile(normalizeText(source), entry);
   const copies = plan.copies.get(source.path);
@@ -218,10 +225,13 @@ export function buildFile(source: SourceFile, plan: CorpusPlan, opts: Pick<Build
   });
   const issuers = opts.issuers ?? loadIssuerRegistry();
   documents.forEach((doc, i) => addDates(doc, issuers, plan.changes, entry?.documents?.[doc.title] ?? (i === 0 ? entry?.dates : undefined)));
+  // After dates: a target's history cut-off is the document's publication year.
+  const indicators = opts.indicators ?? loadIndicatorRegistry();
+  const targets = documents.flatMap((doc) => extractTargets(doc, indicators));
   const owners = extractResponsibilities(documents, opts.registry);
   const linked = linkDocuments(documents, plan.references);
   const messages = [...documents.flatMap((d) => d.messages), ...owners.messages, ...linked.messages];
-  return { source, documents, tasks: owners.tasks, references: linked.references, messages };
+  return { source, documents, tasks: owners.tasks, references: linked.references, targets, messages };
 }
 
 /** Sets a document's dates, maker and meeting: its text, then the manifest's override, then what later documents say. */
@@ -268,6 +278,7 @@ export function buildCorpus(files: SourceFile[], opts: BuildOptions): BuiltCorpu
     catalogue: plan.catalogue,
     tasks: byDocumentOrder(parts.flatMap((p) => p.tasks), (t) => t.docId, order),
     references: byDocumentOrder(parts.flatMap((p) => p.references), (r) => r.fromDocId, order),
+    targets: byDocumentOrder(parts.flatMap((p) => p.targets), (t) => t.docId, order),
     aliases: plan.references.aliases,
     files: new Map(files.map((f) => [f.path, f])),
     messages: [...plan.messages, ...parts.flatMap((p) => p.messages)],

@@ -95,6 +95,21 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     pagination: PAGINATION,
     faceting: { maxValuesPerFacet: 1000 },
   },
+  [INDEX.targets]: {
+    // Listed by indicator, document and clause (a clause's targets, an indicator's points); never searched by words.
+    searchableAttributes: ['asWritten', 'indicator'],
+    filterableAttributes: ['indicatorId', 'docId', 'clauseId', 'year', 'form', 'binding'],
+    sortableAttributes: ['year', 'order'],
+    pagination: PAGINATION,
+  },
+  [INDEX.indicators]: {
+    // ?q= matches any name of the indicator, segmented and encoded like clause text.
+    searchableAttributes: ['namesSeg'],
+    filterableAttributes: ['id', 'units', 'years'],
+    sortableAttributes: ['order', 'name'],
+    typoTolerance: NO_TYPOS,
+    pagination: PAGINATION,
+  },
   [INDEX.catalogue]: {
     searchableAttributes: ['title'],
     filterableAttributes: ['number', 'issuer', 'year', 'docId'],

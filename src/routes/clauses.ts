@@ -20,7 +20,8 @@ const clauses: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const clause = await svc.clause(req.params.id, req.query.asOf);
-      return { ...clause, references: await refs.forClause(clause.id) };
+      const [references, targets] = await Promise.all([refs.forClause(clause.id), svc.targets(clause.id)]);
+      return { ...clause, references, targets };
     },
   );
 };

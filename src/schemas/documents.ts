@@ -77,6 +77,10 @@ export const ClauseDetail = ClauseDoc.pick({
   breadcrumb: z.string(),
   children: z.array(PathEntry.extend({ citation: z.string().optional() })),
   references: z.unknown().optional(),
+  /** The targets (指标) this clause states, each with its indicator's page. */
+  targets: z
+    .array(z.object({ id: z.string(), indicatorId: z.string(), indicator: z.string(), asWritten: z.string(), value: z.number(), unit: z.string(), year: z.number().int(), indicatorUrl: z.string() }))
+    .optional(),
   url: z.string(),
   /** Its document's effect status on `asOf`, and the day it took effect. */
   asOf: IsoDate,

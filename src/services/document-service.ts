@@ -71,6 +71,17 @@ export function createDocumentService(reader: IndexReader) {
       return { ...summary(d, asOf), dates: d.dates ?? { amended: [] }, asOf: isoOfDay(asOf), sources: d.sources, attachments: d.attachments, aliases: d.aliases, outline: d.outline };
     },
 
+    /** The targets a clause states (its own, or its table rows' when it is a table). */
+    async targets(clauseId: string) {
+      const { hits } = await reader.list<{ id: string; indicatorId: string; indicator: string; asWritten: string; value: number; unit: string; year: number }>(INDEX.targets, {
+        filter: eq('clauseId', clauseId),
+        limit: 200,
+        sort: ['order:asc'],
+        fields: ['id', 'indicatorId', 'indicator', 'asWritten', 'value', 'unit', 'year'],
+      });
+      return hits.map((t) => ({ ...t, indicatorUrl: `/v1/indicators/${encodeURIComponent(t.indicatorId)}` }));
+    },
+
     async clause(id: string, asOfParam?: string): Promise<z.infer<typeof ClauseDetail>> {
       const asOf = asOfDay(asOfParam);
       const c = await reader.get<ClauseDoc>(INDEX.clauses, id);
