@@ -10,6 +10,7 @@ export const ErrorCodes = {
   DOCUMENT_NOT_FOUND: { status: 404, message: 'No document has this id.' },
   CLAUSE_NOT_FOUND: { status: 404, message: 'No clause has this id.' },
   DEPARTMENT_NOT_FOUND: { status: 404, message: 'No department has this name.' },
+  INDICATOR_NOT_FOUND: { status: 404, message: 'No indicator has this id.' },
   CITATION_NOT_RESOLVED: { status: 404, message: 'The citation could not be resolved.' },
   /** The route is known but not for this method (e.g. GET on a POST-only route). */
   METHOD_NOT_ALLOWED: { status: 405, message: 'This endpoint does not take this method.' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocKind } from '../model/document.js';
+import { DatesOverride } from '../enrich/dates/overrides.js';
 
 /** Metadata a maintainer may give for one file; every field is optional. */
 export const ManifestEntry = z
@@ -12,6 +13,10 @@ export const ManifestEntry = z
       .optional(),
     docNumber: z.string().min(1).optional(),
     kind: DocKind.optional(),
+    /** When the file's first document applies, overriding what its text says (see ingest/enrich/dates/overrides.ts). */
+    dates: DatesOverride.optional(),
+    /** The same for documents found inside the file (a compilation's parts), by title as parsed. */
+    documents: z.record(z.string(), DatesOverride).optional(),
   })
   .strict();
 export type ManifestEntry = z.infer<typeof ManifestEntry>;

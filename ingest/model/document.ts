@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PolicyNode } from './tree.js';
 import type { TextMessage } from './messages.js';
+import type { DocumentDates } from './dates.js';
 
 /** What kind of document this is, by the conventions of Chinese official documents. */
 export const DocKind = z.enum([
@@ -57,4 +58,10 @@ export interface PolicyDocument extends DocumentMeta {
   text: string;
   root: PolicyNode;
   messages: TextMessage[];
+  /** When it applies (set by the dates enricher, ingest/enrich/dates). */
+  dates?: DocumentDates;
+  /** 制定机关, normalized; `issuer` keeps the words the head or catalogue wrote. */
+  maker?: string;
+  /** 会议: the meeting that adopted it. */
+  meeting?: string;
 }

@@ -5,6 +5,9 @@ import type { Segmenter } from '../enrich/segment/index.js';
 import { toSearchField } from '../enrich/segment/search-field.js';
 import type { SourceFile } from '../stages.js';
 import type { ClauseDoc, DocumentDoc, OutlineNode, Owner, PathEntry } from './schemas.js';
+import { toDateNumbers, type DocumentDates } from '../model/dates.js';
+
+const NO_DATES: DocumentDates = { amended: [] };
 
 /**
  * Kinds whose text already includes their descendants' text. A descendant of
@@ -31,6 +34,9 @@ function pathWords(path: PathEntry[]): string {
 export function toClauseDocs(doc: PolicyDocument, segmenter: Segmenter, originals?: Map<string, string>): ClauseDoc[] {
   const nodes = [...walk(doc.root)];
   const out: ClauseDoc[] = [];
+  // Every clause carries its document's dates as numbers: status filters and sorting work on clauses directly.
+  const numbers = toDateNumbers(doc.dates ?? NO_DATES);
+  const effectiveFrom = doc.dates?.effectiveFrom?.date;
   const siblingsOf = new Map<string, PolicyNode[]>();
   for (const [node] of nodes) siblingsOf.set(node.id, node.children);
   nodes.forEach(([node, ancestors], order) => {
@@ -49,6 +55,9 @@ export function toClauseDocs(doc: PolicyDocument, segmenter: Segmenter, original
       ...(doc.issuer ? { issuer: doc.issuer } : {}),
       ...(doc.year ? { year: doc.year } : {}),
       ...(doc.date ? { date: doc.date } : {}),
+      ...(doc.maker ? { maker: doc.maker } : {}),
+      ...(effectiveFrom ? { effectiveFrom } : {}),
+      ...numbers,
       kind: node.kind,
       ...(node.label ? { label: node.label } : {}),
       ...(node.heading ? { heading: node.heading } : {}),
@@ -123,5 +132,9 @@ export function toDocumentDoc(doc: PolicyDocument, order: number, aliases: strin
     aliases,
     titleSeg: toSearchField(segmenter.indexTokens([doc.title, ...aliases].join(' '))),
     order,
+    dates: doc.dates ?? NO_DATES,
+    ...(doc.maker ? { maker: doc.maker } : {}),
+    ...(doc.meeting ? { meeting: doc.meeting } : {}),
+    ...toDateNumbers(doc.dates ?? NO_DATES),
   };
 }

@@ -14,6 +14,10 @@ export const INDEX = {
   departments: 'departments',
   /** Cross-document references, one per citation occurrence. */
   references: 'references',
+  /** Quantitative targets (指标), one per number a document commits to. */
+  targets: 'targets',
+  /** Indicator groups, each with its series of targets across documents. */
+  indicators: 'indicators',
   /** Entries of the catalogue (附表) of documents. */
   catalogue: 'catalogue',
   /** One document `{ id: 'corpus', corpusHash, ingestedAt, counts }` — what the index was built from. */

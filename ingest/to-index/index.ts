@@ -10,9 +10,13 @@ import { INDEX, type IndexName } from './index-names.js';
 import { originalTexts, toClauseDocs, toDocumentDoc } from './clauses.js';
 import { toTaskDocs, toDepartmentDocs } from './tasks.js';
 import { toReferenceDocs } from './references.js';
+import { toIndicatorDocs, toTargetDocs, SeriesPoint } from './targets.js';
+import type { Target } from '../enrich/targets/index.js';
+import { loadIndicatorRegistry, type IndicatorRegistry } from '../indicators/index.js';
 
 export * from './index-names.js';
 export * from './schemas.js';
+export * from './targets.js';
 export { INDEX_SETTINGS } from './settings.js';
 
 export interface PayloadContext {
@@ -20,6 +24,8 @@ export interface PayloadContext {
   registry: DepartmentRegistry;
   corpusHash: string;
   ingestedAt: string;
+  /** Indicator names and aliases (default: the committed registry). */
+  indicators?: IndicatorRegistry;
 }
 
 /** One document for one index: the unit a streamed ingest pushes. */
@@ -29,7 +35,7 @@ export interface IndexEntry {
 }
 
 /** Documents per index, as the meta document records them. */
-export type IndexCounts = Record<'documents' | 'clauses' | 'tasks' | 'references' | 'catalogue', number>;
+export type IndexCounts = Record<'documents' | 'clauses' | 'tasks' | 'references' | 'catalogue' | 'targets' | 'indicators', number>;
 
 /** What conversion needs to know about the whole corpus before the first document: order, titles, short forms, catalogue. */
 export interface CorpusOutline {
@@ -43,6 +49,8 @@ export interface BuiltPart {
   documents: PolicyDocument[];
   tasks: Task[];
   references: Reference[];
+  /** Targets (absent: none). */
+  targets?: Target[];
   /** Source files by path, for the original wording of clauses. */
   files: ReadonlyMap<string, SourceFile>;
 }
@@ -63,7 +71,10 @@ export interface IndexConverter {
 export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext): IndexConverter {
   const order = new Map(outline.documents.map((d, i) => [d.id, i]));
   const owners: Array<Pick<Task, 'owners'>> = [];
-  const counts: IndexCounts = { documents: 0, clauses: 0, tasks: 0, references: 0, catalogue: 0 };
+  const counts: IndexCounts = { documents: 0, clauses: 0, tasks: 0, references: 0, catalogue: 0, targets: 0, indicators: 0 };
+  // The series of every indicator, kept light (one point per target) until finish().
+  const points: Array<SeriesPoint & { indicatorId: string; indicator: string }> = [];
+  const indicators = ctx.indicators ?? loadIndicatorRegistry();
   return {
     *part(part) {
       const files = part.files as Map<string, SourceFile>;
@@ -74,6 +85,12 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
         }
         counts.documents++;
         yield { index: INDEX.documents, doc: toDocumentDoc(doc, order.get(doc.id) ?? order.size, outline.aliases.get(doc.id) ?? [], ctx.segmenter) };
+        for (const t of toTargetDocs(doc, (part.targets ?? []).filter((x) => x.docId === doc.id), counts.targets)) {
+          const { id, docId, docTitle, clauseId, citation, asWritten, value, unit, year, qualifier, baseline, binding, form, indicatorId, indicator } = t;
+          points.push({ id, docId, docTitle, clauseId, citation, asWritten, value, unit, year, form, indicatorId, indicator, ...(qualifier ? { qualifier } : {}), ...(baseline ? { baseline } : {}), ...(binding !== undefined ? { binding } : {}) });
+          counts.targets++;
+          yield { index: INDEX.targets, doc: t };
+        }
       }
       for (const task of toTaskDocs(part.tasks, (text) => toSearchField(ctx.segmenter.indexTokens(text)), counts.tasks)) {
         owners.push({ owners: task.owners });
@@ -87,6 +104,12 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
     },
     *finish() {
       for (const doc of toDepartmentDocs(ctx.registry, owners)) yield { index: INDEX.departments, doc };
+      const seg = (text: string) => toSearchField(ctx.segmenter.indexTokens(text));
+      const byPoint = new Map(points.map((p) => [p.id, p]));
+      for (const doc of toIndicatorDocs(points.map(({ indicatorId: _i, indicator: _n, ...p }) => p), (p) => ({ id: byPoint.get(p.id)!.indicatorId, name: byPoint.get(p.id)!.indicator }), indicators, seg)) {
+        counts.indicators++;
+        yield { index: INDEX.indicators, doc };
+      }
       for (const doc of toCatalogueDocs(outline.catalogue, outline.documents)) {
         counts.catalogue++;
         yield { index: INDEX.catalogue, doc };

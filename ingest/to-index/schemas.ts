@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocKind, DocumentMeta } from '../model/document.js';
 import { NodeKind, SourceSpan } from '../model/tree.js';
+import { DateNumbers, DocumentDates, IsoDate } from '../model/dates.js';
 
 /** One ancestor in a clause's breadcrumb. */
 export const PathEntry = z.object({
@@ -39,6 +40,9 @@ export const ClauseDoc = z.object({
   year: z.number().int().optional(),
   /** The document's date (ISO, as precise as known), for sorting hits by date. */
   date: z.string().optional(),
+  /** The document's 制定机关 (normalized) and the day it takes effect, when its text says. */
+  maker: z.string().optional(),
+  effectiveFrom: IsoDate.optional(),
   kind: NodeKind,
   label: z.string().optional(),
   heading: z.string().optional(),
@@ -66,7 +70,7 @@ export const ClauseDoc = z.object({
   headingSeg: z.string(),
   textSeg: z.string(),
   pathSeg: z.string(),
-});
+}).extend(DateNumbers.shape);
 export type ClauseDoc = z.infer<typeof ClauseDoc>;
 
 /** A node of a document's outline (no text: fetch the clause for that). */
@@ -97,5 +101,10 @@ export const DocumentDoc = DocumentMeta.extend({
   titleSeg: z.string(),
   /** Sort key for listings: the document's order in the corpus. */
   order: z.number().int(),
-});
+  /** When it applies, each date with its evidence (ingest/enrich/dates). */
+  dates: DocumentDates,
+  /** 制定机关, normalized, and 会议, the meeting that adopted it. */
+  maker: z.string().optional(),
+  meeting: z.string().optional(),
+}).extend(DateNumbers.shape);
 export type DocumentDoc = z.infer<typeof DocumentDoc>;

@@ -26,6 +26,11 @@ const PAGINATION = { maxTotalHits: 100_000 };
  */
 const CLAUSE_RANKING = ['sort', 'words', 'proximity', 'attribute', 'exactness'];
 const NO_TYPOS = { enabled: false } as const;
+/**
+ * The document's dates as YYYYMMDD numbers (ingest/model/dates.ts) and its normalized maker:
+ * the status as of any day is built from comparisons on these at query time (src/services/filter.ts).
+ */
+const DATE_FILTERS = ['maker', 'effectiveOn', 'inForceOn', 'periodEnd', 'repealedOn', 'supersededOn'];
 
 export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   [INDEX.clauses]: {
@@ -44,8 +49,9 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
       'departmentRoles',
       'years',
       'parentId',
+      ...DATE_FILTERS,
     ],
-    sortableAttributes: ['date', 'year', 'order'],
+    sortableAttributes: ['date', 'year', 'order', 'effectiveOn'],
     rankingRules: CLAUSE_RANKING,
     typoTolerance: NO_TYPOS,
     synonyms: SEARCH_VOCABULARY.encodedSynonyms,
@@ -55,8 +61,8 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   },
   [INDEX.documents]: {
     searchableAttributes: ['titleSeg'],
-    filterableAttributes: ['kind', 'issuer', 'year', 'partOf', 'attachmentOf', 'docNumber'],
-    sortableAttributes: ['year', 'order', 'date'],
+    filterableAttributes: ['kind', 'issuer', 'year', 'partOf', 'attachmentOf', 'docNumber', ...DATE_FILTERS],
+    sortableAttributes: ['year', 'order', 'date', 'effectiveOn'],
     pagination: PAGINATION,
     typoTolerance: NO_TYPOS,
     facetSearch: false,
@@ -88,6 +94,21 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     sortableAttributes: ['fromClauseId', 'start'],
     pagination: PAGINATION,
     faceting: { maxValuesPerFacet: 1000 },
+  },
+  [INDEX.targets]: {
+    // Listed by indicator, document and clause (a clause's targets, an indicator's points); never searched by words.
+    searchableAttributes: ['asWritten', 'indicator'],
+    filterableAttributes: ['indicatorId', 'docId', 'clauseId', 'year', 'form', 'binding'],
+    sortableAttributes: ['year', 'order'],
+    pagination: PAGINATION,
+  },
+  [INDEX.indicators]: {
+    // ?q= matches any name of the indicator, segmented and encoded like clause text.
+    searchableAttributes: ['namesSeg'],
+    filterableAttributes: ['id', 'units', 'years'],
+    sortableAttributes: ['order', 'name'],
+    typoTolerance: NO_TYPOS,
+    pagination: PAGINATION,
   },
   [INDEX.catalogue]: {
     searchableAttributes: ['title'],

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../schemas/common.js';
-import { ClauseDetail, DocParams } from '../schemas/documents.js';
+import { ClauseDetail, DocParams, DocQuery } from '../schemas/documents.js';
 import { createDocumentService } from '../services/document-service.js';
 import { createReferenceService } from '../services/reference-service.js';
 
@@ -14,12 +14,14 @@ const clauses: FastifyPluginAsyncZod = async (app) => {
         tags: ['clauses'],
         summary: 'A clause: text (normalized and original), breadcrumb, neighbours, children, owners and references',
         params: DocParams,
+        querystring: DocQuery,
         response: { 200: ClauseDetail, ...errorResponses(404) },
       },
     },
     async (req) => {
-      const clause = await svc.clause(req.params.id);
-      return { ...clause, references: await refs.forClause(clause.id) };
+      const clause = await svc.clause(req.params.id, req.query.asOf);
+      const [references, targets] = await Promise.all([refs.forClause(clause.id), svc.targets(clause.id)]);
+      return { ...clause, references, targets };
     },
   );
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../schemas/common.js';
-import { DocParams, DocumentDetail, DocumentList, DocumentListQuery } from '../schemas/documents.js';
+import { DocParams, DocQuery, DocumentDetail, DocumentList, DocumentListQuery } from '../schemas/documents.js';
 import { createDocumentService } from '../services/document-service.js';
 
 const documents: FastifyPluginAsyncZod = async (app) => {
@@ -10,7 +10,7 @@ const documents: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['documents'],
-        summary: 'List documents, optionally filtered by kind, issuer and year',
+        summary: 'List documents, optionally filtered by kind, issuer (as written or the normalized maker), year and effect status on asOf',
         querystring: DocumentListQuery,
         response: { 200: DocumentList, ...errorResponses() },
       },
@@ -24,10 +24,11 @@ const documents: FastifyPluginAsyncZod = async (app) => {
         tags: ['documents'],
         summary: 'A document: metadata, sources, counts of nodes by kind, and its outline tree',
         params: DocParams,
+        querystring: DocQuery,
         response: { 200: DocumentDetail, ...errorResponses(404) },
       },
     },
-    (req) => svc.get(req.params.id),
+    (req) => svc.get(req.params.id, req.query.asOf),
   );
 };
 export default documents;

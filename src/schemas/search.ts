@@ -3,6 +3,8 @@ import { DocKind } from '../../ingest/model/document.js';
 import { NodeKind } from '../../ingest/model/tree.js';
 import { Owner, PathEntry } from '../../ingest/to-index/schemas.js';
 import { Id, Limit, Offset, ShortText } from './common.js';
+import { AsOf, StatusParam } from './dates.js';
+import { EffectStatus, IsoDate } from '../../ingest/model/dates.js';
 
 export const Role = z.enum(['lead', 'responsible', 'cooperating']);
 
@@ -17,12 +19,14 @@ export const SearchQuery = z.object({
   year: z.coerce.number().int().min(1949).max(2100).optional().describe('Year of the document'),
   department: ShortText.optional().describe('Only clauses with a task owned by this department (any alias)'),
   role: Role.optional().describe('With department: only this role'),
-  sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance').describe('relevance, or by document date'),
+  status: StatusParam.optional(),
+  asOf: AsOf.optional(),
+  sort: z.enum(['relevance', 'newest', 'oldest', 'effective']).default('relevance').describe('relevance, by document date, or by effective date (latest first)'),
   facets: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true')
-    .describe('Include facet counts, keyed by the filter parameter they feed: docId, kind, issuer, year, department'),
+    .describe('Include facet counts, keyed by the filter parameter they feed: docId, kind, issuer, year, department, status'),
 }).refine((v) => !v.role || v.department, { message: 'role needs a department', path: ['role'] });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -38,6 +42,9 @@ export const SearchHit = z.object({
   /** The document's year and date, when known (what `sort` orders by). */
   year: z.number().int().optional(),
   date: z.string().optional(),
+  /** The document's effect status on `asOf` and the day it took (or takes) effect, when its text says. */
+  status: EffectStatus,
+  effectiveFrom: IsoDate.optional(),
   path: z.array(PathEntry),
   /** The breadcrumb as one line: 《title》 › 第三章 网络运行安全 › 第二十一条 */
   breadcrumb: z.string(),
@@ -92,6 +99,8 @@ export const SearchResponse = z.object({
   hits: z.array(SearchHit),
   /** Counts per facet value, keyed by the filter parameter (docId, kind, issuer, year, department). */
   facets: FacetCounts.optional(),
+  /** The day statuses were computed for. */
+  asOf: IsoDate,
   /** Titles of the documents of the hits, by id. */
   documents: z.record(z.string(), z.string()),
   processingTimeMs: z.number(),

@@ -19,6 +19,8 @@ import {
 import { anyOf } from './filter.js';
 import type { IndexReader } from './index-reader.js';
 import { clauseUrl, documentUrl } from './urls.js';
+import { DateFact, EffectStatus, IsoDate, isoOfDay, today } from '../../ingest/model/dates.js';
+import { STATUS_FIELDS, statusOf } from './effect-status.js';
 
 /** Longest free text accepted for citation extraction (characters). */
 export const MAX_EXTRACT_CHARS = 20_000;
@@ -46,6 +48,10 @@ export const ResolveResult = z.object({
   url: z.string().optional(),
   catalogue: CatalogueInfo.optional(),
   candidates: z.array(CandidateOut).optional(),
+  /** When the document cited applies: its status today and its effective date with the clause that states it. */
+  effect: z
+    .object({ asOf: IsoDate, status: EffectStatus, effectiveFrom: DateFact.optional(), published: DateFact.optional(), adopted: DateFact.optional(), maker: z.string().optional() })
+    .optional(),
 });
 export type ResolveResult = z.infer<typeof ResolveResult>;
 
@@ -225,6 +231,22 @@ export function createCitationService(reader: IndexReader) {
       if (d.title) out.title = d.title;
       if (d.url) out.url = d.url;
       if (d.candidates) out.candidates = d.candidates;
+      if (d.docId) {
+        // "When does X take effect": the answer and its evidence ride along with every resolution.
+        const doc = await reader.get<DocumentDoc>(INDEX.documents, d.docId, ['dates', 'maker', ...STATUS_FIELDS]);
+        if (doc) {
+          const asOf = today();
+          const { effectiveFrom, published, adopted } = doc.dates ?? { amended: [] };
+          out.effect = {
+            asOf: isoOfDay(asOf),
+            status: statusOf(doc, asOf),
+            ...(effectiveFrom ? { effectiveFrom } : {}),
+            ...(published ? { published } : {}),
+            ...(adopted ? { adopted: { date: adopted.date, evidence: adopted.evidence } } : {}),
+            ...(doc.maker ? { maker: doc.maker } : {}),
+          };
+        }
+      }
       if (res.status === 'catalogue' && res.catalogueId) {
         const e = lib.catalogue.get(res.catalogueId);
         if (e) out.catalogue = { id: e.id, title: e.title, ...(e.number !== undefined ? { number: e.number } : {}), ...(e.date ? { date: e.date } : {}), ...(e.issuer ? { issuer: e.issuer } : {}) };

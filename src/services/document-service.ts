@@ -3,7 +3,9 @@ import { ApiError } from '../errors.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 import type { ClauseDoc, DocumentDoc } from '../../ingest/to-index/schemas.js';
 import type { ClauseDetail, DocumentDetail, DocumentListQuery, DocumentSummary } from '../schemas/documents.js';
-import { and, eq } from './filter.js';
+import { and, eq, statusFilter } from './filter.js';
+import { asOfDay, countStatuses, STATUS_FIELDS, statusOf } from './effect-status.js';
+import { isoOfDay } from '../../ingest/model/dates.js';
 import type { IndexReader } from './index-reader.js';
 import { breadcrumb } from './search-service.js';
 import { clauseUrl, documentUrl } from './urls.js';
@@ -11,12 +13,23 @@ import { clauseUrl, documentUrl } from './urls.js';
 
 type Summary = z.infer<typeof DocumentSummary>;
 
-const SUMMARY_FIELDS = ['id', 'title', 'kind', 'issuer', 'date', 'year', 'docNumber', 'version', 'partOf', 'attachmentOf', 'counts'];
+const SUMMARY_FIELDS = ['id', 'title', 'kind', 'issuer', 'date', 'year', 'docNumber', 'version', 'partOf', 'attachmentOf', 'counts', 'maker', 'meeting', 'dates', ...STATUS_FIELDS];
+const SORTS = { order: ['order:asc'], newest: ['date:desc', 'order:asc'], oldest: ['date:asc', 'order:asc'], effective: ['effectiveOn:desc', 'order:asc'] } as const;
 
-function summary(d: Partial<DocumentDoc> & Pick<DocumentDoc, 'id' | 'title' | 'kind' | 'counts'>): Summary {
-  const { id, title, kind, issuer, date, year, docNumber, version, partOf, attachmentOf, counts } = d;
+/** The `issuer` filter: the words as the head or catalogue wrote them, or the normalized maker. */
+export function issuerFilter(issuer: string | undefined): string | undefined {
+  return issuer ? `${eq('issuer', issuer)} OR ${eq('maker', issuer)}` : undefined;
+}
+
+function summary(d: Partial<DocumentDoc> & Pick<DocumentDoc, 'id' | 'title' | 'kind' | 'counts'>, asOf: number): Summary {
+  const { id, title, kind, issuer, date, year, docNumber, version, partOf, attachmentOf, counts, maker, meeting } = d;
+  const effectiveFrom = d.dates?.effectiveFrom?.date;
   return {
     id, title, kind, counts,
+    status: statusOf(d, asOf),
+    ...(effectiveFrom ? { effectiveFrom } : {}),
+    ...(maker ? { maker } : {}),
+    ...(meeting ? { meeting } : {}),
     ...(issuer ? { issuer } : {}),
     ...(date ? { date } : {}),
     ...(year ? { year } : {}),
@@ -32,24 +45,45 @@ function summary(d: Partial<DocumentDoc> & Pick<DocumentDoc, 'id' | 'title' | 'k
 export function createDocumentService(reader: IndexReader) {
   return {
     async list(q: z.infer<typeof DocumentListQuery>) {
-      const filter = and(q.kind && eq('kind', q.kind), q.issuer && eq('issuer', q.issuer), q.year !== undefined && eq('year', q.year));
-      const { hits, total } = await reader.list<DocumentDoc>(INDEX.documents, {
-        filter,
+      const asOf = asOfDay(q.asOf);
+      const base = and(q.kind && eq('kind', q.kind), issuerFilter(q.issuer), q.year !== undefined && eq('year', q.year));
+      const filter = and(base, q.status && statusFilter(q.status, asOf));
+      const [{ hits, total }, statusCounts, kinds] = await Promise.all([
+        reader.list<DocumentDoc>(INDEX.documents, { filter, limit: q.limit, offset: q.offset, sort: [...SORTS[q.sort]], fields: SUMMARY_FIELDS }),
+        // Status depends on asOf, so it is counted by one small request per status, not a stored facet.
+        q.facets ? countStatuses(async (f) => (await reader.list(INDEX.documents, { filter: f, limit: 0 })).total, and(base), asOf) : undefined,
+        q.facets ? reader.facets(INDEX.documents, ['kind'], filter) : undefined,
+      ]);
+      return {
+        asOf: isoOfDay(asOf),
+        total,
         limit: q.limit,
         offset: q.offset,
-        sort: ['order:asc'],
-        fields: SUMMARY_FIELDS,
-      });
-      return { total, limit: q.limit, offset: q.offset, documents: hits.map(summary) };
+        documents: hits.map((h) => summary(h, asOf)),
+        ...(statusCounts ? { facets: { status: statusCounts, kind: kinds?.kind ?? {} } } : {}),
+      };
     },
 
-    async get(id: string): Promise<z.infer<typeof DocumentDetail>> {
+    async get(id: string, asOfParam?: string): Promise<z.infer<typeof DocumentDetail>> {
+      const asOf = asOfDay(asOfParam);
       const d = await reader.get<DocumentDoc>(INDEX.documents, id);
       if (!d) throw new ApiError('DOCUMENT_NOT_FOUND', `No document has the id ${id}.`);
-      return { ...summary(d), sources: d.sources, attachments: d.attachments, aliases: d.aliases, outline: d.outline };
+      return { ...summary(d, asOf), dates: d.dates ?? { amended: [] }, asOf: isoOfDay(asOf), sources: d.sources, attachments: d.attachments, aliases: d.aliases, outline: d.outline };
     },
 
-    async clause(id: string): Promise<z.infer<typeof ClauseDetail>> {
+    /** The targets a clause states (its own, or its table rows' when it is a table). */
+    async targets(clauseId: string) {
+      const { hits } = await reader.list<{ id: string; indicatorId: string; indicator: string; asWritten: string; value: number; unit: string; year: number }>(INDEX.targets, {
+        filter: eq('clauseId', clauseId),
+        limit: 200,
+        sort: ['order:asc'],
+        fields: ['id', 'indicatorId', 'indicator', 'asWritten', 'value', 'unit', 'year'],
+      });
+      return hits.map((t) => ({ ...t, indicatorUrl: `/v1/indicators/${encodeURIComponent(t.indicatorId)}` }));
+    },
+
+    async clause(id: string, asOfParam?: string): Promise<z.infer<typeof ClauseDetail>> {
+      const asOf = asOfDay(asOfParam);
       const c = await reader.get<ClauseDoc>(INDEX.clauses, id);
       if (!c) throw new ApiError('CLAUSE_NOT_FOUND', `No clause has the id ${id}.`);
       const children = c.childIds.length
@@ -88,6 +122,9 @@ export function createDocumentService(reader: IndexReader) {
         owners: c.owners ?? [],
         years: c.years ?? [],
         url: clauseUrl(c.id),
+        asOf: isoOfDay(asOf),
+        status: statusOf(c, asOf),
+        ...(c.effectiveFrom ? { effectiveFrom: c.effectiveFrom } : {}),
       };
     },
   };

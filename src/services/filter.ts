@@ -32,3 +32,31 @@ export function and(...clauses: Array<string | undefined | false>): string | und
   const present = clauses.filter((c): c is string => typeof c === 'string' && c.length > 0);
   return present.length ? present.map((c) => `(${c})`).join(' AND ') : undefined;
 }
+
+/** `field <op> number`, for the date numbers (YYYYMMDD). */
+export function compare(field: string, op: '<' | '<=' | '>' | '>=', value: number): string {
+  if (!FIELD.test(field)) throw new TypeError(`not a filterable field name: ${field}`);
+  if (!Number.isInteger(value)) throw new TypeError('compared value must be an integer');
+  return `${field} ${op} ${value}`;
+}
+
+/**
+ * The documents (or clauses) with effect status `status` on day `asOf`
+ * (YYYYMMDD), as date comparisons — the same order of checks as statusAt in
+ * ingest/model/dates.ts: repealed, not yet in force, period over, amended
+ * since, in force, else unknown. A field the text did not give is absent, and
+ * an absent field never satisfies a comparison, so NOT of it holds.
+ */
+export function statusFilter(status: string, asOf: number): string {
+  const steps = [
+    compare('repealedOn', '<=', asOf), // 已废止
+    compare('inForceOn', '>', asOf), // 尚未施行
+    compare('periodEnd', '<', asOf), // 规划期满
+    compare('supersededOn', '<=', asOf), // 已修改
+    compare('inForceOn', '<=', asOf), // 现行有效
+  ];
+  const order = ['已废止', '尚未施行', '规划期满', '已修改', '现行有效'];
+  const at = order.indexOf(status);
+  const earlier = (at < 0 ? steps : steps.slice(0, at)).map((s) => `NOT (${s})`);
+  return at < 0 ? earlier.join(' AND ') : [...earlier, steps[at]!].join(' AND ');
+}

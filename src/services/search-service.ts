@@ -11,13 +11,24 @@ import { createHighlighter } from './highlight.js';
 import type { IndexReader } from './index-reader.js';
 import { clauseUrl, documentUrl } from './urls.js';
 import { containsPhrases, planQuery, type QueryPlan } from './search-query.js';
+import { asOfDay, countStatuses, STATUS_FIELDS, statusOf } from './effect-status.js';
+import { statusFilter } from './filter.js';
+import { isoOfDay } from '../../ingest/model/dates.js';
 
 /** Facets offered, by the query parameter that filters on them → the index field counted. */
 const FACET_FIELDS = { docId: 'docId', kind: 'kind', issuer: 'issuer', year: 'year', department: 'departments' } as const;
 type FacetName = keyof typeof FACET_FIELDS;
 
+/** Sort orders by the `sort` parameter; relevance is Meilisearch's own ranking. */
+const SORTS: Record<SearchQuery['sort'], string[] | undefined> = {
+  relevance: undefined,
+  newest: ['date:desc', 'year:desc', 'order:asc'],
+  oldest: ['date:asc', 'year:asc', 'order:asc'],
+  effective: ['effectiveOn:desc', 'date:desc', 'order:asc'],
+};
+
 /** What a hit needs from the index: its fields in the response. */
-const HIT_FIELDS = ['id', 'docId', 'docTitle', 'kind', 'label', 'heading', 'path', 'text', 'citation', 'owners', 'year', 'date'];
+const HIT_FIELDS = ['id', 'docId', 'docTitle', 'kind', 'label', 'heading', 'path', 'text', 'citation', 'owners', 'year', 'date', 'effectiveFrom', ...STATUS_FIELDS];
 /** Plus what counting facets over hits in hand needs (phrase queries, direct hits): fetched only when facets are asked. */
 const HIT_FIELDS_WITH_FACETS = [...HIT_FIELDS, 'issuer', 'departments'];
 
@@ -102,7 +113,7 @@ export function createSearchService(deps: SearchServiceDeps) {
     return q.role ? eq('departmentRoles', `${name}:${q.role}`) : eq('departments', name);
   };
 
-  const toHit = (h: ClauseHit, mark: (text: string) => { snippet: string; matches: SearchHit['matches'] }): SearchHit => {
+  const toHit = (h: ClauseHit, mark: (text: string) => { snippet: string; matches: SearchHit['matches'] }, asOf: number): SearchHit => {
     const { snippet, matches } = mark(h.text);
     return {
       id: h.id,
@@ -113,6 +124,8 @@ export function createSearchService(deps: SearchServiceDeps) {
       ...(h.heading ? { heading: h.heading } : {}),
       ...(h.year ? { year: h.year } : {}),
       ...(h.date ? { date: h.date } : {}),
+      status: statusOf(h, asOf),
+      ...(h.effectiveFrom ? { effectiveFrom: h.effectiveFrom } : {}),
       path: h.path,
       breadcrumb: breadcrumb(h),
       text: h.text,
@@ -224,6 +237,12 @@ export function createSearchService(deps: SearchServiceDeps) {
     return res.hits;
   };
 
+  /** How many clauses contain every word of the plan under `filter` (no hits fetched). */
+  const countAllWords = async (plan: QueryPlan, filter: string | undefined): Promise<number> => {
+    const res = await reader.search(INDEX.clauses, encode(plan.words), { filter, matchingStrategy: 'all', page: 1, hitsPerPage: 0 });
+    return res.totalHits ?? res.estimatedTotalHits ?? 0;
+  };
+
   return {
     async search(q: SearchQuery): Promise<SearchResponse> {
       const plan = planQuery(q.q, { segmenter, registry });
@@ -240,15 +259,17 @@ export function createSearchService(deps: SearchServiceDeps) {
         : undefined;
       // Awaited below; the handler only keeps it from going unhandled if the clause search fails first.
       numbered?.catch(() => undefined);
-      const filter = and(
+      const unfiltered = and(
         q.kind ? eq('kind', q.kind) : eq('isUnit', true),
         q.docId && eq('docId', q.docId),
         q.docKind && eq('docKind', q.docKind),
-        q.issuer && eq('issuer', q.issuer),
+        q.issuer && `${eq('issuer', q.issuer)} OR ${eq('maker', q.issuer)}`,
         q.year !== undefined && eq('year', q.year),
         departmentFilter(q),
       );
-      const sort = q.sort === 'newest' ? ['date:desc', 'year:desc', 'order:asc'] : q.sort === 'oldest' ? ['date:asc', 'year:asc', 'order:asc'] : undefined;
+      const asOf = asOfDay(q.asOf);
+      const filter = and(unfiltered, q.status && statusFilter(q.status, asOf));
+      const sort = SORTS[q.sort];
       const facets = q.facets ? Object.values(FACET_FIELDS) : undefined;
       const fields = facets ? HIT_FIELDS_WITH_FACETS : HIT_FIELDS;
 
@@ -286,6 +307,8 @@ export function createSearchService(deps: SearchServiceDeps) {
       }
       let facetCounts = ranked.facets;
       if (facetCounts && direct.length) facetCounts = mergeFacets(facetCounts, countFacets(direct));
+      // Status depends on asOf: counted by one small request per status (every-word matches), not stored.
+      if (facetCounts) facetCounts = { ...facetCounts, status: await countStatuses((f) => countAllWords(plan, f), unfiltered, asOf) };
 
       const documents: Record<string, string> = {};
       for (const h of hits) documents[h.docId] = h.docTitle;
@@ -303,8 +326,9 @@ export function createSearchService(deps: SearchServiceDeps) {
         totalAllWords,
         limit: q.limit,
         offset: q.offset,
-        hits: hits.map((h) => toHit(h, mark)),
+        hits: hits.map((h) => toHit(h, mark, asOf)),
         ...(facetCounts ? { facets: facetCounts } : {}),
+        asOf: isoOfDay(asOf),
         documents,
         processingTimeMs: ranked.processingTimeMs,
       };
@@ -332,6 +356,7 @@ function nothingSearchable(q: SearchQuery, plan: QueryPlan): SearchResponse {
     limit: q.limit,
     offset: q.offset,
     hits: [],
+    asOf: isoOfDay(asOfDay(q.asOf)),
     documents: {},
     processingTimeMs: 0,
   };

@@ -91,7 +91,7 @@ describe('atomic re-indexing', () => {
   it('keeps the previous index serving when a push fails, and leaves no build index behind', async () => {
     const before = await readCorpusMeta(client);
     // A document id Meilisearch refuses makes the clause batch fail after other indexes were built.
-    const bad: IndexPayload = { clauses: [], documents: [], tasks: [], departments: [], references: [], catalogue: [], meta: [] };
+    const bad: IndexPayload = { clauses: [], documents: [], tasks: [], departments: [], references: [], targets: [], indicators: [], catalogue: [], meta: [] };
     bad[INDEX.clauses] = [{ id: 'not a valid id!', text: 'x' }];
     expect(Object.keys(bad).sort()).toEqual([...ALL_INDEXES].sort());
     await expect(pushIndexes(client, payloadEntries(bad))).rejects.toThrow();

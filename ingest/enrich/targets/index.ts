@@ -1,0 +1,4 @@
+export * from './target.js';
+export * from './sentences.js';
+export * from './tables.js';
+export * from './extract-targets.js';
