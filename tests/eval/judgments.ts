@@ -30,7 +30,12 @@ export const JudgedQuery = z.object({
 });
 export type JudgedQuery = z.infer<typeof JudgedQuery>;
 
-export const JudgmentFile = z.object({ $comment: z.string().optional(), queries: z.array(JudgedQuery) });
+export const JudgmentFile = z.object({
+  $comment: z.string().optional(),
+  /** The day the file's queries were judged (ISO date), when they were judged together before any search was run. */
+  judged: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  queries: z.array(JudgedQuery),
+});
 
 export const JUDGMENTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'judgments');
 
