@@ -17,6 +17,7 @@
  * `--only search` runs part 2 alone, on the real corpus (ingested first, not
  * timed), into bench/results-search.json: a quick loop for search work.
  */
+import { createLexiconSource } from '../src/services/query/index.js';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -130,7 +131,7 @@ async function captureRequests(reader: IndexReader, queries: string[]) {
       return reader.search(index, q, params);
     },
   };
-  const svc = createSearchService({ reader: recording, segmenter, registry });
+  const svc = createSearchService({ reader: recording, segmenter, registry, lexicon: createLexiconSource(reader) });
   const out: Array<{ query: string; meili: Array<{ q: string; params: SearchParams }> }> = [];
   for (const query of queries) {
     calls.length = 0;

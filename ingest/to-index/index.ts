@@ -10,6 +10,7 @@ import { INDEX, type IndexName } from './index-names.js';
 import { originalTexts, toClauseDocs, toDocumentDoc } from './clauses.js';
 import { toTaskDocs, toDepartmentDocs } from './tasks.js';
 import { toReferenceDocs } from './references.js';
+import { createLexiconCollector } from '../thesaurus/lexicon.js';
 
 export * from './index-names.js';
 export * from './schemas.js';
@@ -64,12 +65,15 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
   const order = new Map(outline.documents.map((d, i) => [d.id, i]));
   const owners: Array<Pick<Task, 'owners'>> = [];
   const counts: IndexCounts = { documents: 0, clauses: 0, tasks: 0, references: 0, catalogue: 0 };
+  // Counts the vocabulary as clauses are segmented, for the query stage's lexicon (ingest/thesaurus/lexicon.ts).
+  const lexicon = createLexiconCollector(ctx.segmenter);
   return {
     *part(part) {
       const files = part.files as Map<string, SourceFile>;
       for (const doc of part.documents) {
-        for (const clause of toClauseDocs(doc, ctx.segmenter, originalTexts(doc, files))) {
+        for (const clause of toClauseDocs(doc, lexicon.segmenter, originalTexts(doc, files))) {
           counts.clauses++;
+          lexicon.clause(clause);
           yield { index: INDEX.clauses, doc: clause };
         }
         counts.documents++;
@@ -91,6 +95,7 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
         counts.catalogue++;
         yield { index: INDEX.catalogue, doc };
       }
+      yield { index: INDEX.meta, doc: lexicon.finish(outline.documents.map((d) => d.title)) };
       yield { index: INDEX.meta, doc: { id: 'corpus', corpusHash: ctx.corpusHash, ingestedAt: ctx.ingestedAt, counts: { ...counts } } };
     },
     counts: () => ({ ...counts }),

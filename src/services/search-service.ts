@@ -10,7 +10,10 @@ import { and, anyOf, eq } from './filter.js';
 import { createHighlighter } from './highlight.js';
 import type { IndexReader } from './index-reader.js';
 import { clauseUrl, documentUrl } from './urls.js';
-import { containsPhrases, planQuery, type QueryPlan } from './search-query.js';
+import { containsPhrases, type QueryPlan } from './search-query.js';
+import { displayWords, planSearch, type LexiconSource } from './query/index.js';
+import { TASK_FIELDS } from './department-service.js';
+import { ownersAnswer } from './query/owners-answer.js';
 
 /** Facets offered, by the query parameter that filters on them → the index field counted. */
 const FACET_FIELDS = { docId: 'docId', kind: 'kind', issuer: 'issuer', year: 'year', department: 'departments' } as const;
@@ -72,6 +75,8 @@ export interface SearchServiceDeps {
   encodeQuery?: (words: string[]) => string;
   /** Which words a relaxed match gives up first: the last typed after pinned ones (default) or the least informative (measurements only). */
   relaxOrder?: 'typed' | 'informative';
+  /** The index's vocabulary for query understanding (typos, abbreviations). Default: none (those rewrites are skipped). */
+  lexicon?: LexiconSource;
 }
 
 type ClauseHit = ClauseDoc & Record<string, unknown>;
@@ -180,7 +185,12 @@ export function createSearchService(deps: SearchServiceDeps) {
       ...(facets ? { facets: renameFacets(full.facetDistribution ?? {}) } : {}),
       processingTimeMs: full.processingTimeMs,
     };
-    if (plan.words.length < 2 || offset + limit <= totalAllWords) return ranked;
+    if (offset + limit <= totalAllWords) return ranked;
+    const fine = (plan as { fineWords?: string[] }).fineWords;
+    // Granularity: a word longer than the text's words (数据共享 vs 政务数据…共享类型) is searched by its parts,
+    // the clauses with every word excluded (all of them are on this page when it starts at 0).
+    if (fine && offset === 0) return searchByParts(fine, ranked, fullHits, params, limit, facets);
+    if (plan.words.length < 2) return ranked;
 
     const from = Math.max(offset, totalAllWords);
     const relaxed = await reader.search<ClauseHit>(INDEX.clauses, encode(relaxOrder === 'typed' ? plan.wordsByNeed : byWeight(plan)), {
@@ -205,6 +215,30 @@ export function createSearchService(deps: SearchServiceDeps) {
     };
   };
 
+  /** The relaxed list over the words' parts ('last' strategy), after the clauses with every word; every such hit is partial. */
+  const searchByParts = async (fine: string[], ranked: Ranked, fullHits: ClauseHit[], params: SearchParams, limit: number, facets: string[] | undefined): Promise<Ranked> => {
+    const seen = fullHits.map((h) => h.id);
+    const res = await reader.search<ClauseHit>(INDEX.clauses, encode(fine), {
+      ...params,
+      filter: and(params.filter as string | undefined, seen.length > 0 && `NOT (${anyOf('id', seen)})`),
+      matchingStrategy: 'last',
+      facets,
+      offset: 0,
+      limit: limit - fullHits.length,
+    });
+    if (!res.hits.length) return ranked;
+    for (const h of res.hits) (h as Record<string, unknown>)._byParts = true;
+    return {
+      ...ranked,
+      hits: [...fullHits, ...res.hits].slice(0, limit),
+      total: ranked.totalAllWords + (res.totalHits ?? res.estimatedTotalHits ?? res.hits.length),
+      totalIsExact: false,
+      strategy: 'relaxed',
+      ...(facets ? { facets: renameFacets(res.facetDistribution ?? {}) } : {}),
+      processingTimeMs: ranked.processingTimeMs + res.processingTimeMs,
+    };
+  };
+
   /**
    * A query naming an article (某某法 第二十一条, 第13条) wants that article
    * first, though a clause citing it (除本法第二十一条的规定外…) may rank higher
@@ -226,7 +260,11 @@ export function createSearchService(deps: SearchServiceDeps) {
 
   return {
     async search(q: SearchQuery): Promise<SearchResponse> {
-      const plan = planQuery(q.q, { segmenter, registry });
+      const searchPlan = await planSearch(q.q, { exact: q.exact, segmenter, registry, lexicon: deps.lexicon });
+      const { plan } = searchPlan;
+      // A question about who is responsible is also asked of the tasks index, beside the clause search.
+      const owners = searchPlan.intent === 'who' ? ownersAnswer(reader, encode(plan.words), TASK_FIELDS) : undefined;
+      owners?.catch(() => undefined);
       // A 文号 may be the number of a corpus document: looked up beside the clause search, for a notice.
       const numbered = plan.docNumbers.length
         ? reader.list<{ id: string; title: string; docNumber: string }>(INDEX.documents, {
@@ -289,7 +327,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       const mark = createHighlighter(plan.highlightTerms, { fold: segmenter.fold, cropChars: SNIPPET_CHARS });
       return {
         query: q.q,
-        words: plan.words,
+        words: displayWords(plan.words),
         dropped: plan.dropped,
         phrases: plan.phrases,
         departments: plan.departments,
@@ -303,6 +341,8 @@ export function createSearchService(deps: SearchServiceDeps) {
         hits: hits.map((h) => toHit(h, mark)),
         ...(facetCounts ? { facets: facetCounts } : {}),
         documents,
+        plan: { exact: searchPlan.exact, ...(searchPlan.intent ? { intent: searchPlan.intent } : {}), rewrites: searchPlan.rewrites },
+        ...(owners ? { owners: await owners } : {}),
         processingTimeMs: ranked.processingTimeMs,
       };
     },
@@ -312,6 +352,7 @@ export type SearchService = ReturnType<typeof createSearchService>;
 
 /** True when Meilisearch matched fewer words in the hit than the query has (a relaxed match). */
 function isPartial(h: Record<string, unknown>): boolean {
+  if (h._byParts === true) return true;
   const words = (h._rankingScoreDetails as { words?: { matchingWords: number; maxMatchingWords: number } } | undefined)?.words;
   return !!words && words.matchingWords < words.maxMatchingWords;
 }
