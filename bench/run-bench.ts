@@ -205,7 +205,11 @@ async function load(url: string, requests: CannonRequest[], connections: number)
 /** Latency and throughput of the API against the same requests sent straight to Meilisearch. */
 async function benchSearch(meili: TestMeili, label: string) {
   const client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
-  const queries = [...new Set((await loadJudgments()).map((j) => j.query))];
+  // --judged-before DATE: only the queries of judgment files judged before that day (or undated), so a run stays
+  // comparable with earlier ones when new judgments are added.
+  const before = process.argv.includes('--judged-before') ? process.argv[process.argv.indexOf('--judged-before') + 1] : undefined;
+  const judged = await loadJudgments(undefined, before ? { judgedBefore: before } : {});
+  const queries = [...new Set(judged.map((j) => j.query))];
   const captured = await captureRequests(createIndexReader(client), queries);
   // One-to-one: queries the API answers with exactly one Meilisearch request.
   const single = captured.filter((c) => c.meili.length === 1);

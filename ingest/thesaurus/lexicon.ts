@@ -15,6 +15,8 @@ export interface LexiconDoc extends Record<string, unknown> {
   counts: number[];
   /** Abbreviation → the short title it stands for (网安法 → 网络安全法); only abbreviations no text uses as a word. */
   abbreviations: Array<[string, string]>;
+  /** Short title → the documents so titled (a query naming a document searches it first). */
+  titles: Array<[string, string]>;
   /** Term → the clause that defines it (本法所称数据，是指… ; （一）网络，是指…). */
   definitions: Array<[string, string]>;
 }
@@ -22,6 +24,10 @@ export interface LexiconDoc extends Record<string, unknown> {
 export const LEXICON_ID = 'lexicon';
 
 const HAN = /^[\u3400-\u9fff]+$/;
+/** Kinds search returns as units (ingest/to-index/clauses.ts). */
+const UNIT_KINDS = new Set(['article', 'task', 'row', 'excerpt', 'entry']);
+/** Shortest short title a query is scoped by. */
+const MIN_TITLE = 4;
 /** What a title is a kind of: kept whole at the end of an abbreviation (网络安全法 → 网安法). */
 const TITLE_TAIL = /(法|条例|办法|规定|细则|规划|纲要|意见|方案|决定)$/;
 /** Who issued it or where it applies: not part of how people shorten a title. */
@@ -78,9 +84,9 @@ export interface LexiconCollector {
   /** The segmenter to index with: the same one, counting what it indexes. */
   segmenter: Segmenter;
   /** Looks at an indexed clause for a definition. */
-  clause(c: { id: string; text: string; isUnit?: boolean }): void;
-  /** The lexicon, given every document title. */
-  finish(titles: Iterable<string>): LexiconDoc;
+  clause(c: { id: string; text: string; isUnit?: boolean; path?: ReadonlyArray<{ id: string; kind: string }> }): void;
+  /** The lexicon, given every document. */
+  finish(documents: Iterable<{ id: string; title: string }>): LexiconDoc;
 }
 
 /** Gathers the lexicon while clauses are indexed (one pass, bounded by the vocabulary's size). */
@@ -100,12 +106,19 @@ export function createLexiconCollector(segmenter: Segmenter): LexiconCollector {
     clause(c) {
       // Paragraphs and items define too (（一）网络，是指…), so every node is looked at, not only units.
       const term = definedTerm(c.text);
-      if (term) definitions.push([term, c.id]);
+      if (!term) return;
+      // Search returns units: an item defining a term stands for the article it is in.
+      const unit = c.isUnit === false ? [...(c.path ?? [])].reverse().find((p) => UNIT_KINDS.has(p.kind))?.id : c.id;
+      if (unit && !definitions.some(([t, id]) => t === term && id === unit)) definitions.push([term, unit]);
     },
-    finish(titles) {
+    finish(documents) {
       const isWord = (w: string) => counts.has(w);
       const byAbbreviation = new Map<string, Set<string>>();
-      for (const title of titles) {
+      const titles: Array<[string, string]> = [];
+      for (const { id, title } of documents) {
+        const short = shortTitle(title);
+        // Short generic titles (通知, 意见) would scope every query that uses the word.
+        if (short.length >= MIN_TITLE && HAN.test(short)) titles.push([short, id]);
         for (const a of titleAbbreviations(title, isWord)) {
           if (counts.has(a)) continue;
           const set = byAbbreviation.get(a) ?? new Set<string>();
@@ -116,7 +129,7 @@ export function createLexiconCollector(segmenter: Segmenter): LexiconCollector {
       // An abbreviation two titles share names neither.
       const abbreviations = [...byAbbreviation].filter(([, s]) => s.size === 1).map(([a, s]) => [a, [...s][0]!] as [string, string]);
       const words = [...counts.keys()].sort();
-      return { id: LEXICON_ID, words, counts: words.map((w) => counts.get(w)!), abbreviations: abbreviations.sort(), definitions };
+      return { id: LEXICON_ID, words, counts: words.map((w) => counts.get(w)!), abbreviations: abbreviations.sort(), titles, definitions };
     },
   };
 }

@@ -95,7 +95,7 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
         counts.catalogue++;
         yield { index: INDEX.catalogue, doc };
       }
-      yield { index: INDEX.meta, doc: lexicon.finish(outline.documents.map((d) => d.title)) };
+      yield { index: INDEX.meta, doc: lexicon.finish(outline.documents) };
       yield { index: INDEX.meta, doc: { id: 'corpus', corpusHash: ctx.corpusHash, ingestedAt: ctx.ingestedAt, counts: { ...counts } } };
     },
     counts: () => ({ ...counts }),

@@ -78,9 +78,10 @@ export const Rewrite = z.object({
   /**
    * frame: question words removed (什么时候施行); intent: what the question asks for, searched through its cue words
    * (ranked first, not required); synonym: an everyday word searched with the texts' wordings; abbreviation: a
-   * title's abbreviation spelled out; typo: a word the index lacks corrected to one it holds.
+   * title's abbreviation spelled out; typo: a word the index lacks corrected to one it holds; scope: a document named
+   * by its title, searched first (`to` holds its ids).
    */
-  kind: z.enum(['frame', 'intent', 'synonym', 'abbreviation', 'typo', 'split']),
+  kind: z.enum(['frame', 'intent', 'synonym', 'abbreviation', 'typo', 'scope']),
   from: z.string(),
   to: z.array(z.string()),
   reason: z.string(),

@@ -36,6 +36,17 @@ export const PHRASE_CANDIDATES = 1000;
 export const DIRECT_HITS = 5;
 const LOCATOR_WORD = /^第[零〇一二两三四五六七八九十百千]+[编章节条款项目]$/;
 
+/**
+ * The words' parts replace dropping words as the relaxed match only when the
+ * words as segmented find fewer clauses than this: parts match far more
+ * loosely (measured: on queries with several full hits, giving up the last
+ * word ranked better than matching every part).
+ */
+export const PARTS_BELOW = 3;
+
+/** Clauses of a document named in the query, put first (see scopedHits). */
+export const SCOPED_HITS = 10;
+
 /** Characters in a snippet (default 120): about two lines of a results page. */
 export const SNIPPET_CHARS = 120;
 
@@ -189,7 +200,7 @@ export function createSearchService(deps: SearchServiceDeps) {
     const fine = (plan as { fineWords?: string[] }).fineWords;
     // Granularity: a word longer than the text's words (数据共享 vs 政务数据…共享类型) is searched by its parts,
     // the clauses with every word excluded (all of them are on this page when it starts at 0).
-    if (fine && offset === 0) return searchByParts(fine, ranked, fullHits, params, limit, facets);
+    if (fine && offset === 0 && totalAllWords < PARTS_BELOW) return searchByParts(fine, ranked, fullHits, params, limit, facets);
     if (plan.words.length < 2) return ranked;
 
     const from = Math.max(offset, totalAllWords);
@@ -258,6 +269,24 @@ export function createSearchService(deps: SearchServiceDeps) {
     return res.hits;
   };
 
+  /** The clauses that define a term asked about (within the filters), in the order given. */
+  const clausesById = async (ids: string[], filter: string | undefined, fields: string[]): Promise<ClauseHit[]> => {
+    const res = await reader.search<ClauseHit>(INDEX.clauses, '', { filter: and(filter, anyOf('id', ids)), attributesToRetrieve: fields, limit: DIRECT_HITS });
+    return ids.flatMap((id) => res.hits.filter((h) => h.id === id));
+  };
+
+  /** A query naming a document (数据安全法 分类分级): its clauses with every other word lead (at most SCOPED_HITS). */
+  const scopedHits = async (plan: QueryPlan, docIds: string[], filter: string | undefined, fields: string[]): Promise<ClauseHit[]> => {
+    if (!plan.words.length || plan.phrases.length) return [];
+    const res = await reader.search<ClauseHit>(INDEX.clauses, encode(plan.words), {
+      filter: and(filter, anyOf('docId', docIds)),
+      attributesToRetrieve: fields,
+      matchingStrategy: 'all',
+      limit: SCOPED_HITS,
+    });
+    return res.hits;
+  };
+
   return {
     async search(q: SearchQuery): Promise<SearchResponse> {
       const searchPlan = await planSearch(q.q, { exact: q.exact, segmenter, registry, lexicon: deps.lexicon });
@@ -288,7 +317,13 @@ export function createSearchService(deps: SearchServiceDeps) {
       const fields = facets ? HIT_FIELDS_WITH_FACETS : HIT_FIELDS;
 
       // Direct hits only reorder a relevance ranking; a date order is kept as asked.
-      const direct = sort ? [] : await directHits(plan, filter, fields);
+      const direct = sort
+        ? []
+        : searchPlan.definitions
+          ? await clausesById(searchPlan.definitions, filter, fields)
+          : searchPlan.scope
+            ? await scopedHits(plan, searchPlan.scope.docIds, filter, fields)
+            : await directHits(plan, filter, fields);
       const rest = and(filter, direct.length > 0 && `NOT (${anyOf('id', direct.map((h) => h.id))})`);
       const params: SearchParams = { filter: rest, sort, attributesToRetrieve: fields, matchingStrategy: 'all' };
       // The list is direct hits, then the rest: a page may start inside either part.

@@ -40,11 +40,13 @@ export const JudgmentFile = z.object({
 export const JUDGMENTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'judgments');
 
 /** Every judged query of every file in `dir`; ids must be unique. Throws on malformed files (a mistake in the data). */
-export async function loadJudgments(dir = JUDGMENTS_DIR): Promise<JudgedQuery[]> {
+export async function loadJudgments(dir = JUDGMENTS_DIR, opts: { judgedBefore?: string } = {}): Promise<JudgedQuery[]> {
   const out: JudgedQuery[] = [];
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
     const parsed = JudgmentFile.safeParse(JSON.parse(await readFile(path.join(dir, name), 'utf8')));
     if (!parsed.success) throw new Error(`${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    // Files without a date predate dated judgments.
+    if (opts.judgedBefore && parsed.data.judged && parsed.data.judged >= opts.judgedBefore) continue;
     out.push(...parsed.data.queries);
   }
   const ids = new Set<string>();

@@ -13,6 +13,8 @@ export interface SearchPlan {
   plan: QueryPlan & { fineWords?: string[] };
   exact: boolean;
   intent?: IntentKind;
+  scope?: { title: string; docIds: string[] };
+  definitions?: string[];
   rewrites: Rewrite[];
 }
 
@@ -31,5 +33,5 @@ export async function planSearch(
   const u = understandQuery(q, { segmenter, lexicon });
   const base = planQuery(u.text, { segmenter, registry, rewriteChunk: u.rewriteChunk, maxWords: MEILI_MAX_QUERY_WORDS - (u.intent ? 1 : 0) });
   const plan = expandPlan(base, u, segmenter);
-  return { plan, exact: false, ...(u.intent ? { intent: u.intent } : {}), rewrites: u.rewrites };
+  return { plan, exact: false, ...(u.intent ? { intent: u.intent } : {}), ...(u.scope ? { scope: u.scope } : {}), ...(u.definitions ? { definitions: u.definitions } : {}), rewrites: u.rewrites };
 }

@@ -12,6 +12,8 @@ import type { IndexReader } from '../index-reader.js';
 export interface Lexicon {
   count(word: string): number;
   abbreviations: ReadonlyMap<string, string>;
+  /** Short titles of the corpus's documents → their ids, longest first. */
+  titles: ReadonlyArray<[string, string[]]>;
   definitions: ReadonlyMap<string, string[]>;
   /** Index words of the same length as `word` that differ from it in exactly one character, with that position. */
   oneOff(word: string): Array<{ word: string; at: number }>;
@@ -20,7 +22,7 @@ export interface Lexicon {
 const WILD = '\u0000';
 
 /** A lexicon from its stored document. Builds the one-character-off lookup once (words of 2–4 characters). */
-export function createLexicon(doc: Pick<LexiconDoc, 'words' | 'counts' | 'abbreviations' | 'definitions'>): Lexicon {
+export function createLexicon(doc: Pick<LexiconDoc, 'words' | 'counts' | 'abbreviations' | 'definitions'> & { titles?: LexiconDoc['titles'] }): Lexicon {
   const counts = new Map<string, number>();
   doc.words.forEach((w, i) => counts.set(w, doc.counts[i] ?? 1));
   const near = new Map<string, string[]>();
@@ -35,8 +37,11 @@ export function createLexicon(doc: Pick<LexiconDoc, 'words' | 'counts' | 'abbrev
   }
   const definitions = new Map<string, string[]>();
   for (const [term, id] of doc.definitions) definitions.set(term, [...(definitions.get(term) ?? []), id]);
+  const titles = new Map<string, string[]>();
+  for (const [t, id] of doc.titles ?? []) titles.set(t, [...(titles.get(t) ?? []), id]);
   return {
     count: (w) => counts.get(w) ?? 0,
+    titles: [...titles].sort((a, b) => b[0].length - a[0].length),
     abbreviations: new Map(doc.abbreviations),
     definitions,
     oneOff(word) {

@@ -23,7 +23,7 @@ import { samePinyin, type Lexicon } from './lexicon.js';
  *
  * Pure: the lexicon and segmenter are passed in. `?exact=true` skips the stage.
  */
-export type RewriteKind = 'frame' | 'intent' | 'synonym' | 'abbreviation' | 'typo' | 'split';
+export type RewriteKind = 'frame' | 'intent' | 'synonym' | 'abbreviation' | 'typo' | 'scope';
 
 export interface Rewrite {
   kind: RewriteKind;
@@ -38,6 +38,10 @@ export interface Understanding {
   /** The query with frames removed (folded). */
   text: string;
   intent?: IntentKind;
+  /** A document the query names by its short title (or an abbreviation of it): its clauses are searched first. */
+  scope?: { title: string; docIds: string[] };
+  /** A question about what a term means, for a term the texts define: the defining clauses. */
+  definitions?: string[];
   rewrites: Rewrite[];
   /** For planQuery: rewrites one whitespace-separated chunk's words. */
   rewriteChunk(chunk: string): string[];
@@ -111,21 +115,46 @@ function joinTerms(words: string[]): string[] {
   return out;
 }
 
+/** An article, chapter… number: such a query is answered by the locator's own rule, never scoped. */
+const LOCATOR = /第[零〇一二两三四五六七八九十百千\d]+[编章节条款项目]/;
+
 /** Runs the stage on a query. */
 export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon: Lexicon }): Understanding {
   const { segmenter, lexicon } = deps;
   const framed = removeFrames(segmenter.fold(q));
   const rewrites = [...framed.rewrites];
-  const abbreviations = [...lexicon.abbreviations].sort((a, b) => b[0].length - a[0].length);
+  let text = framed.text;
+  for (const [short, full] of [...lexicon.abbreviations].sort((a, b) => b[0].length - a[0].length)) {
+    if (!text.includes(short) || text.includes(full)) continue;
+    text = text.split(short).join(full);
+    rewrites.push({ kind: 'abbreviation', from: short, to: [full], reason: `an abbreviation of 《${full}》, derived from the title` });
+  }
+  let scope: Understanding['scope'];
+  if (!LOCATOR.test(text) && !/["“「『]/.test(text)) {
+    for (const [title, docIds] of lexicon.titles) {
+      if (!text.includes(title)) continue;
+      const rest = text.split(title).join(' ').replace(/\s+/g, ' ').trim();
+      if (!rest.replace(/[的了和与及《》]/g, '').trim()) break;
+      scope = { title, docIds };
+      text = rest;
+      rewrites.push({ kind: 'scope', from: title, to: docIds, reason: `the query names 《${title}》: its clauses are searched first` });
+      break;
+    }
+  }
+
+  let definitions: string[] | undefined;
+  if (framed.intent === 'definition') {
+    // The term as typed, or as the thesaurus spells it (关基 → 关键信息基础设施); the longest defined term wins.
+    const spelled = [text, ...EVERYDAY_TERMS.filter((t) => text.includes(t.everyday)).flatMap((t) => t.alternatives.map((a) => a.replace(/ /g, '')))];
+    const term = [...lexicon.definitions.keys()].filter((t) => spelled.some((x) => x.includes(t))).sort((a, b) => b.length - a.length)[0];
+    if (term) {
+      definitions = lexicon.definitions.get(term)!;
+      rewrites.push({ kind: 'intent', from: term, to: definitions, reason: `the texts define ${term} (本法所称…是指): the defining clauses first` });
+    }
+  }
 
   const rewriteChunk = (chunk: string): string[] => {
-    let s = segmenter.fold(chunk);
-    for (const [short, full] of abbreviations) {
-      if (!s.includes(short) || s.includes(full)) continue;
-      s = s.split(short).join(full);
-      rewrites.push({ kind: 'abbreviation', from: short, to: [full], reason: `an abbreviation of 《${full}》, derived from the title` });
-    }
-    let words = joinTerms(segmenter.queryWords(s));
+    let words = joinTerms(segmenter.queryWords(chunk));
     // Typos: a word the index never saw, or two lone characters that make no indexed word.
     let changed = false;
     const fixed: string[] = [];
@@ -150,7 +179,7 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
     if (changed) words = joinTerms(segmenter.queryWords(fixed.join('')));
     return words;
   };
-  return { text: framed.text, ...(framed.intent ? { intent: framed.intent } : {}), rewrites, rewriteChunk };
+  return { text, ...(framed.intent ? { intent: framed.intent } : {}), ...(scope ? { scope } : {}), ...(definitions ? { definitions } : {}), rewrites, rewriteChunk };
 }
 
 /**
@@ -200,6 +229,7 @@ export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segment
 
 /** The dictionary words that tile `word` left to right, longest first at each place; [] when it cannot be tiled by shorter words. */
 export function coverParts(word: string, segmenter: Segmenter): string[] {
+  if (word.length < 3) return [];
   const inside = new Set(segmenter.words(word).filter((p) => p.length < word.length));
   const parts: string[] = [];
   for (let i = 0; i < word.length; ) {
