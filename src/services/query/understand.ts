@@ -196,7 +196,7 @@ export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segment
   for (const w of plan.words) {
     const t = THESAURUS.get(w);
     if (!t) continue;
-    rewrites.push({ kind: 'synonym', from: w, to: t.alternatives.filter((a) => a !== w).map((a) => a.replace(/ /g, '')), reason: t.reason });
+    rewrites.push({ kind: 'synonym', from: w, to: t.alternatives.map((a) => a.replace(/ /g, '')).filter((a) => a !== w), reason: t.reason });
     for (const a of t.alternatives) highlight.add(a.replace(/ /g, ''));
   }
   let words = plan.words.map(swap);
