@@ -13,6 +13,7 @@ import { toReferenceDocs } from './references.js';
 import { toIndicatorDocs, toTargetDocs, SeriesPoint } from './targets.js';
 import type { Target } from '../enrich/targets/index.js';
 import { loadIndicatorRegistry, type IndicatorRegistry } from '../indicators/index.js';
+import { createLexiconCollector } from '../thesaurus/lexicon.js';
 
 export * from './index-names.js';
 export * from './schemas.js';
@@ -75,12 +76,15 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
   // The series of every indicator, kept light (one point per target) until finish().
   const points: Array<SeriesPoint & { indicatorId: string; indicator: string }> = [];
   const indicators = ctx.indicators ?? loadIndicatorRegistry();
+  // Counts the vocabulary as clauses are segmented, for the query stage's lexicon (ingest/thesaurus/lexicon.ts).
+  const lexicon = createLexiconCollector(ctx.segmenter);
   return {
     *part(part) {
       const files = part.files as Map<string, SourceFile>;
       for (const doc of part.documents) {
-        for (const clause of toClauseDocs(doc, ctx.segmenter, originalTexts(doc, files))) {
+        for (const clause of toClauseDocs(doc, lexicon.segmenter, originalTexts(doc, files))) {
           counts.clauses++;
+          lexicon.clause(clause);
           yield { index: INDEX.clauses, doc: clause };
         }
         counts.documents++;
@@ -114,6 +118,7 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
         counts.catalogue++;
         yield { index: INDEX.catalogue, doc };
       }
+      yield { index: INDEX.meta, doc: lexicon.finish(outline.documents) };
       yield { index: INDEX.meta, doc: { id: 'corpus', corpusHash: ctx.corpusHash, ingestedAt: ctx.ingestedAt, counts: { ...counts } } };
     },
     counts: () => ({ ...counts }),

@@ -1,6 +1,7 @@
 import type { Settings } from 'meilisearch';
 import { INDEX, type IndexName } from './index-names.js';
 import { SEARCH_VOCABULARY } from '../enrich/segment/vocabulary.js';
+import { encodedMarkerSynonyms } from '../thesaurus/thesaurus.js';
 
 /**
  * Meilisearch settings for every index, as data. Reviewed like code: a change
@@ -20,7 +21,9 @@ const PAGINATION = { maxTotalHits: 100_000 };
  *   Hence no `dictionary` and no `localizedAttributes`: nothing Chinese is left to segment.
  * - Typos off: Chinese has no edit-distance typos (with them, measured, 省工业和信息化局
  *   matched 省工业和信息化厅), and the Latin terms here are codes (5G, IPv6, 2025).
- * - `synonyms`: every form of a department (工信厅 ↔ 省工业和信息化厅), encoded like the tokens.
+ * - `synonyms`: every form of a department (工信厅 ↔ 省工业和信息化厅), encoded like the tokens; and the
+ *   thesaurus's marker groups (ingest/thesaurus: everyday wordings, question intents), which only a query
+ *   that asks for them (not `exact`) reaches.
  * - `sort` first: asking for newest/oldest gives a strict date order; without a
  *   sort parameter the rule does nothing. Then the order the evaluation chose.
  */
@@ -31,6 +34,7 @@ const NO_TYPOS = { enabled: false } as const;
  * the status as of any day is built from comparisons on these at query time (src/services/filter.ts).
  */
 const DATE_FILTERS = ['maker', 'effectiveOn', 'inForceOn', 'periodEnd', 'repealedOn', 'supersededOn'];
+const SYNONYMS = { ...SEARCH_VOCABULARY.encodedSynonyms, ...encodedMarkerSynonyms() };
 
 export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   [INDEX.clauses]: {
@@ -54,7 +58,7 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     sortableAttributes: ['date', 'year', 'order', 'effectiveOn'],
     rankingRules: CLAUSE_RANKING,
     typoTolerance: NO_TYPOS,
-    synonyms: SEARCH_VOCABULARY.encodedSynonyms,
+    synonyms: SYNONYMS,
     pagination: PAGINATION,
     faceting: { maxValuesPerFacet: 200 },
     facetSearch: false,
@@ -75,7 +79,7 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     sortableAttributes: ['order'],
     rankingRules: CLAUSE_RANKING,
     typoTolerance: NO_TYPOS,
-    synonyms: SEARCH_VOCABULARY.encodedSynonyms,
+    synonyms: SYNONYMS,
     pagination: PAGINATION,
     // Counted by /v1/departments/:name: past the cap, the most frequent values are the ones kept.
     faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
@@ -116,5 +120,6 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     sortableAttributes: ['number'],
     pagination: PAGINATION,
   },
-  [INDEX.meta]: {},
+  // The lexicon document holds the index vocabulary as arrays: stored for the query stage, never searched.
+  [INDEX.meta]: { searchableAttributes: ['id'] },
 };

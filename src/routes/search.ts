@@ -3,9 +3,15 @@ import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
 import { errorResponses } from '../schemas/common.js';
 import { SearchQuery, SearchResponse } from '../schemas/search.js';
 import { createSearchService } from '../services/search-service.js';
+import { createLexiconSource } from '../services/query/index.js';
 
 const search: FastifyPluginAsyncZod = async (app) => {
-  const svc = createSearchService({ reader: app.reader, segmenter: app.segmenter, registry: await loadDepartmentRegistry() });
+  const svc = createSearchService({
+    reader: app.reader,
+    segmenter: app.segmenter,
+    registry: await loadDepartmentRegistry(),
+    lexicon: createLexiconSource(app.reader),
+  });
   app.get(
     '/v1/search',
     {
@@ -15,7 +21,10 @@ const search: FastifyPluginAsyncZod = async (app) => {
         description:
           'Chinese is segmented by the server exactly as the index was. "Quoted phrases" (or “…”) must occur verbatim. ' +
           'Department names and abbreviations (工信厅) match every alias; a department-like name the registry does not know ' +
-          'matches only verbatim, with suggestions in `notices`. Traditional characters are folded to simplified.',
+          'matches only verbatim, with suggestions in `notices`. Traditional characters are folded to simplified. ' +
+          'Questions are understood (frames removed, intent searched through its cue words), everyday words and abbreviations ' +
+          'are searched with the texts\' wordings, and a word the index lacks is corrected; every rewrite is listed in ' +
+          '`plan.rewrites`, and `exact=true` turns them all off.',
         querystring: SearchQuery,
         response: { 200: SearchResponse, ...errorResponses(404) },
       },

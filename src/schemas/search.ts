@@ -27,6 +27,11 @@ export const SearchQuery = z.object({
     .default('false')
     .transform((v) => v === 'true')
     .describe('Include facet counts, keyed by the filter parameter they feed: docId, kind, issuer, year, department, status'),
+  exact: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Search literally: no question frames removed, no synonyms, abbreviations, typo corrections or intents (plan.rewrites is then empty)'),
 }).refine((v) => !v.role || v.department, { message: 'role needs a department', path: ['role'] });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -76,6 +81,29 @@ export const SearchNotice = z.object({
 });
 export type SearchNotice = z.infer<typeof SearchNotice>;
 
+/** One change query understanding made to what was typed (see src/services/query/understand.ts). */
+export const Rewrite = z.object({
+  /**
+   * frame: question words removed (什么时候施行); intent: what the question asks for, searched through its cue words
+   * (ranked first, not required); synonym: an everyday word searched with the texts' wordings; abbreviation: a
+   * title's abbreviation spelled out; typo: a word the index lacks corrected to one it holds; scope: a document named
+   * by its title, searched first (`to` holds its ids).
+   */
+  kind: z.enum(['frame', 'intent', 'synonym', 'abbreviation', 'typo', 'scope']),
+  from: z.string(),
+  to: z.array(z.string()),
+  reason: z.string(),
+});
+export type Rewrite = z.infer<typeof Rewrite>;
+
+export const SearchPlan = z.object({
+  /** True when `exact=true` turned understanding off. */
+  exact: z.boolean(),
+  /** What the question asks: when, frequency, penalty, who, categories, right, definition, amount. */
+  intent: z.enum(['when', 'frequency', 'penalty', 'who', 'categories', 'right', 'definition', 'amount']).optional(),
+  rewrites: z.array(Rewrite),
+});
+
 export const SearchResponse = z.object({
   query: z.string(),
   /** The words searched, as segmented (at most ten: Meilisearch reads no more). */
@@ -103,6 +131,15 @@ export const SearchResponse = z.object({
   asOf: IsoDate,
   /** Titles of the documents of the hits, by id. */
   documents: z.record(z.string(), z.string()),
+  /** How the query was understood: every rewrite, so it can be shown and undone (`exact=true`). */
+  plan: SearchPlan,
+  /** A question about who is responsible: the tasks that match, with their owners (from the tasks index). */
+  owners: z
+    .object({
+      departments: z.array(z.object({ department: z.string(), roles: z.array(Role), tasks: z.number().int() })),
+      tasks: z.array(z.object({ id: z.string(), docTitle: z.string(), citation: z.string(), text: z.string(), owners: z.array(Owner), url: z.string() })),
+    })
+    .optional(),
   processingTimeMs: z.number(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;

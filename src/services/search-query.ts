@@ -47,6 +47,8 @@ export interface PlanOptions {
   registry?: Pick<DepartmentRegistry, 'lookup' | 'closest'>;
   /** Default MEILI_MAX_QUERY_WORDS. */
   maxWords?: number;
+  /** The words of one whitespace-separated chunk (default `segmenter.queryWords`); query understanding rewrites them here. */
+  rewriteChunk?: (chunk: string) => string[];
 }
 
 /** Quoted phrases: ASCII "…", Chinese “…” and 「…」. */
@@ -138,7 +140,7 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
 
   // Each whitespace-separated chunk on its own: a department name never spans a space.
   for (const chunk of rest.split(/\s+/).filter(Boolean)) {
-    const chunkWords = segmenter.queryWords(chunk);
+    const chunkWords = opts.rewriteChunk ? opts.rewriteChunk(chunk) : segmenter.queryWords(chunk);
     let i = 0;
     while (i < chunkWords.length) {
       const w = chunkWords[i]!;

@@ -10,10 +10,13 @@ import { and, anyOf, eq } from './filter.js';
 import { createHighlighter } from './highlight.js';
 import type { IndexReader } from './index-reader.js';
 import { clauseUrl, documentUrl } from './urls.js';
-import { containsPhrases, planQuery, type QueryPlan } from './search-query.js';
+import { containsPhrases, type QueryPlan } from './search-query.js';
 import { asOfDay, countStatuses, STATUS_FIELDS, statusOf } from './effect-status.js';
 import { statusFilter } from './filter.js';
 import { isoOfDay } from '../../ingest/model/dates.js';
+import { displayWords, planSearch, type LexiconSource } from './query/index.js';
+import { TASK_FIELDS } from './department-service.js';
+import { ownersAnswer } from './query/owners-answer.js';
 
 /** Facets offered, by the query parameter that filters on them → the index field counted. */
 const FACET_FIELDS = { docId: 'docId', kind: 'kind', issuer: 'issuer', year: 'year', department: 'departments' } as const;
@@ -43,6 +46,17 @@ export const PHRASE_CANDIDATES = 1000;
 /** Clauses labelled with an article number named in the query, put first (see directHits). */
 export const DIRECT_HITS = 5;
 const LOCATOR_WORD = /^第[零〇一二两三四五六七八九十百千]+[编章节条款项目]$/;
+
+/**
+ * The words' parts replace dropping words as the relaxed match only when the
+ * words as segmented find fewer clauses than this: parts match far more
+ * loosely (measured: on queries with several full hits, giving up the last
+ * word ranked better than matching every part).
+ */
+export const PARTS_BELOW = 3;
+
+/** Clauses of a document named in the query, put first (see scopedHits). */
+export const SCOPED_HITS = 10;
 
 /** Characters in a snippet (default 120): about two lines of a results page. */
 export const SNIPPET_CHARS = 120;
@@ -83,6 +97,8 @@ export interface SearchServiceDeps {
   encodeQuery?: (words: string[]) => string;
   /** Which words a relaxed match gives up first: the last typed after pinned ones (default) or the least informative (measurements only). */
   relaxOrder?: 'typed' | 'informative';
+  /** The index's vocabulary for query understanding (typos, abbreviations). Default: none (those rewrites are skipped). */
+  lexicon?: LexiconSource;
 }
 
 type ClauseHit = ClauseDoc & Record<string, unknown>;
@@ -193,7 +209,12 @@ export function createSearchService(deps: SearchServiceDeps) {
       ...(facets ? { facets: renameFacets(full.facetDistribution ?? {}) } : {}),
       processingTimeMs: full.processingTimeMs,
     };
-    if (plan.words.length < 2 || offset + limit <= totalAllWords) return ranked;
+    if (offset + limit <= totalAllWords) return ranked;
+    const fine = (plan as { fineWords?: string[] }).fineWords;
+    // Granularity: a word longer than the text's words (数据共享 vs 政务数据…共享类型) is searched by its parts,
+    // the clauses with every word excluded (all of them are on this page when it starts at 0).
+    if (fine && offset === 0 && totalAllWords < PARTS_BELOW) return searchByParts(fine, ranked, fullHits, params, limit, facets);
+    if (plan.words.length < 2) return ranked;
 
     const from = Math.max(offset, totalAllWords);
     const relaxed = await reader.search<ClauseHit>(INDEX.clauses, encode(relaxOrder === 'typed' ? plan.wordsByNeed : byWeight(plan)), {
@@ -215,6 +236,30 @@ export function createSearchService(deps: SearchServiceDeps) {
       strategy: 'relaxed',
       ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
       processingTimeMs: full.processingTimeMs + relaxed.processingTimeMs,
+    };
+  };
+
+  /** The relaxed list over the words' parts ('last' strategy), after the clauses with every word; every such hit is partial. */
+  const searchByParts = async (fine: string[], ranked: Ranked, fullHits: ClauseHit[], params: SearchParams, limit: number, facets: string[] | undefined): Promise<Ranked> => {
+    const seen = fullHits.map((h) => h.id);
+    const res = await reader.search<ClauseHit>(INDEX.clauses, encode(fine), {
+      ...params,
+      filter: and(params.filter as string | undefined, seen.length > 0 && `NOT (${anyOf('id', seen)})`),
+      matchingStrategy: 'last',
+      facets,
+      offset: 0,
+      limit: limit - fullHits.length,
+    });
+    if (!res.hits.length) return ranked;
+    for (const h of res.hits) (h as Record<string, unknown>)._byParts = true;
+    return {
+      ...ranked,
+      hits: [...fullHits, ...res.hits].slice(0, limit),
+      total: ranked.totalAllWords + (res.totalHits ?? res.estimatedTotalHits ?? res.hits.length),
+      totalIsExact: false,
+      strategy: 'relaxed',
+      ...(facets ? { facets: renameFacets(res.facetDistribution ?? {}) } : {}),
+      processingTimeMs: ranked.processingTimeMs + res.processingTimeMs,
     };
   };
 
@@ -243,12 +288,34 @@ export function createSearchService(deps: SearchServiceDeps) {
     return res.totalHits ?? res.estimatedTotalHits ?? 0;
   };
 
+  /** The clauses that define a term asked about (within the filters), in the order given. */
+  const clausesById = async (ids: string[], filter: string | undefined, fields: string[]): Promise<ClauseHit[]> => {
+    const res = await reader.search<ClauseHit>(INDEX.clauses, '', { filter: and(filter, anyOf('id', ids)), attributesToRetrieve: fields, limit: DIRECT_HITS });
+    return ids.flatMap((id) => res.hits.filter((h) => h.id === id));
+  };
+
+  /** A query naming a document (数据安全法 分类分级): its clauses with every other word lead (at most SCOPED_HITS). */
+  const scopedHits = async (plan: QueryPlan, docIds: string[], filter: string | undefined, fields: string[]): Promise<ClauseHit[]> => {
+    if (!plan.words.length || plan.phrases.length) return [];
+    const res = await reader.search<ClauseHit>(INDEX.clauses, encode(plan.words), {
+      filter: and(filter, anyOf('docId', docIds)),
+      attributesToRetrieve: fields,
+      matchingStrategy: 'all',
+      limit: SCOPED_HITS,
+    });
+    return res.hits;
+  };
+
   return {
     async search(q: SearchQuery): Promise<SearchResponse> {
-      const plan = planQuery(q.q, { segmenter, registry });
+      const searchPlan = await planSearch(q.q, { exact: q.exact, segmenter, registry, lexicon: deps.lexicon });
+      const { plan } = searchPlan;
       // Punctuation, a lone quote, an emoji: nothing to match. An empty search would match every clause, which
       // answers a question nobody asked; say so instead (200, so a search box shows a message, not an error).
-      if (plan.words.length === 0 && plan.phrases.length === 0) return nothingSearchable(q, plan);
+      if (plan.words.length === 0 && plan.phrases.length === 0) return nothingSearchable(q, plan, searchPlan);
+      // A question about who is responsible is also asked of the tasks index, beside the clause search.
+      const owners = searchPlan.intent === 'who' ? ownersAnswer(reader, encode(plan.words), TASK_FIELDS) : undefined;
+      owners?.catch(() => undefined);
       // A 文号 may be the number of a corpus document: looked up beside the clause search, for a notice.
       const numbered = plan.docNumbers.length
         ? reader.list<{ id: string; title: string; docNumber: string }>(INDEX.documents, {
@@ -274,7 +341,13 @@ export function createSearchService(deps: SearchServiceDeps) {
       const fields = facets ? HIT_FIELDS_WITH_FACETS : HIT_FIELDS;
 
       // Direct hits only reorder a relevance ranking; a date order is kept as asked.
-      const direct = sort ? [] : await directHits(plan, filter, fields);
+      const direct = sort
+        ? []
+        : searchPlan.definitions
+          ? await clausesById(searchPlan.definitions, filter, fields)
+          : searchPlan.scope
+            ? await scopedHits(plan, searchPlan.scope.docIds, filter, fields)
+            : await directHits(plan, filter, fields);
       const rest = and(filter, direct.length > 0 && `NOT (${anyOf('id', direct.map((h) => h.id))})`);
       const params: SearchParams = { filter: rest, sort, attributesToRetrieve: fields, matchingStrategy: 'all' };
       // The list is direct hits, then the rest: a page may start inside either part.
@@ -315,7 +388,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       const mark = createHighlighter(plan.highlightTerms, { fold: segmenter.fold, cropChars: SNIPPET_CHARS });
       return {
         query: q.q,
-        words: plan.words,
+        words: displayWords(plan.words),
         dropped: plan.dropped,
         phrases: plan.phrases,
         departments: plan.departments,
@@ -330,6 +403,8 @@ export function createSearchService(deps: SearchServiceDeps) {
         ...(facetCounts ? { facets: facetCounts } : {}),
         asOf: isoOfDay(asOf),
         documents,
+        plan: { exact: searchPlan.exact, ...(searchPlan.intent ? { intent: searchPlan.intent } : {}), rewrites: searchPlan.rewrites },
+        ...(owners ? { owners: await owners } : {}),
         processingTimeMs: ranked.processingTimeMs,
       };
     },
@@ -338,7 +413,7 @@ export function createSearchService(deps: SearchServiceDeps) {
 export type SearchService = ReturnType<typeof createSearchService>;
 
 /** The answer to a query with no word to search: no hits and a notice that says why. */
-function nothingSearchable(q: SearchQuery, plan: QueryPlan): SearchResponse {
+function nothingSearchable(q: SearchQuery, plan: QueryPlan, searchPlan: { exact: boolean; rewrites: SearchResponse['plan']['rewrites'] }): SearchResponse {
   const message = plan.dropped.length
     ? `“${q.q}” holds only words too common to search by (${plan.dropped.join('、')}); type a topic, a title, a department or a 文号.`
     : `“${q.q}” holds nothing searchable (no Chinese word, letter or number); type a topic, a title, a department or a 文号.`;
@@ -358,12 +433,14 @@ function nothingSearchable(q: SearchQuery, plan: QueryPlan): SearchResponse {
     hits: [],
     asOf: isoOfDay(asOfDay(q.asOf)),
     documents: {},
+    plan: { exact: searchPlan.exact, rewrites: searchPlan.rewrites },
     processingTimeMs: 0,
   };
 }
 
 /** True when Meilisearch matched fewer words in the hit than the query has (a relaxed match). */
 function isPartial(h: Record<string, unknown>): boolean {
+  if (h._byParts === true) return true;
   const words = (h._rankingScoreDetails as { words?: { matchingWords: number; maxMatchingWords: number } } | undefined)?.words;
   return !!words && words.matchingWords < words.maxMatchingWords;
 }

@@ -30,16 +30,23 @@ export const JudgedQuery = z.object({
 });
 export type JudgedQuery = z.infer<typeof JudgedQuery>;
 
-export const JudgmentFile = z.object({ $comment: z.string().optional(), queries: z.array(JudgedQuery) });
+export const JudgmentFile = z.object({
+  $comment: z.string().optional(),
+  /** The day the file's queries were judged (ISO date), when they were judged together before any search was run. */
+  judged: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  queries: z.array(JudgedQuery),
+});
 
 export const JUDGMENTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'judgments');
 
 /** Every judged query of every file in `dir`; ids must be unique. Throws on malformed files (a mistake in the data). */
-export async function loadJudgments(dir = JUDGMENTS_DIR): Promise<JudgedQuery[]> {
+export async function loadJudgments(dir = JUDGMENTS_DIR, opts: { judgedBefore?: string } = {}): Promise<JudgedQuery[]> {
   const out: JudgedQuery[] = [];
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
     const parsed = JudgmentFile.safeParse(JSON.parse(await readFile(path.join(dir, name), 'utf8')));
     if (!parsed.success) throw new Error(`${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    // Files without a date predate dated judgments.
+    if (opts.judgedBefore && parsed.data.judged && parsed.data.judged >= opts.judgedBefore) continue;
     out.push(...parsed.data.queries);
   }
   const ids = new Set<string>();

@@ -28,6 +28,7 @@ import { payloadEntries, pushIndexes } from '../../ingest/push.js';
 import type { BuiltCorpus } from '../../ingest/pipeline.js';
 import { createIndexReader, type IndexReader } from '../../src/services/index-reader.js';
 import { createSearchService } from '../../src/services/search-service.js';
+import { createLexiconSource } from '../../src/services/query/index.js';
 import { gradeHits, loadJudgments, type JudgedHit, type JudgedQuery } from './judgments.js';
 import { mean, ndcgAt, recallAt, reciprocalRank } from './metrics.js';
 
@@ -58,12 +59,13 @@ function productSearch(
   uid: string,
   segmenter: Segmenter,
   registry: DepartmentRegistry,
-  opts: { encodeQuery?: (w: string[]) => string; relaxOrder?: 'typed' | 'informative' } = {},
+  opts: { encodeQuery?: (w: string[]) => string; relaxOrder?: 'typed' | 'informative'; exact?: boolean } = {},
 ) {
   const redirected: IndexReader = { ...reader, search: (index, q, p) => reader.search((index === INDEX.clauses ? uid : index) as never, q, p) };
-  const svc = createSearchService({ reader: redirected, segmenter, registry, ...opts });
+  const { exact = false, ...rest } = opts;
+  const svc = createSearchService({ reader: redirected, segmenter, registry, lexicon: createLexiconSource(reader), ...rest });
   return async (q: JudgedQuery): Promise<JudgedHit[]> => {
-    const res = await svc.search({ q: q.query, limit: K, offset: 0, sort: 'relevance', facets: false });
+    const res = await svc.search({ q: q.query, limit: K, offset: 0, sort: 'relevance', facets: false, exact });
     return res.hits;
   };
 }
@@ -194,6 +196,11 @@ async function main(): Promise<number> {
 
     const configs: Config[] = [
       { name: 'product', describe: 'the product: segmented fields, settings.ts, planned queries', run: productSearch(reader, INDEX.clauses, segmenter, registry) },
+      {
+        name: 'exact',
+        describe: 'the product with exact=true: no query understanding (frames, thesaurus, typos, intents, parts)',
+        run: productSearch(reader, INDEX.clauses, segmenter, registry, { exact: true }),
+      },
       {
         name: 'baseline',
         describe: 'Meilisearch defaults on raw text, query as typed',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as segment from '../../ingest/enrich/segment/index.js';
 import * as searchService from '../../src/services/search-service.js';
 import * as searchQuery from '../../src/services/search-query.js';
+import * as query from '../../src/services/query/index.js';
 
 /** The public surface other modules build on; a change here is a change of contract. */
 describe('public surface', () => {
@@ -32,8 +33,11 @@ describe('public surface', () => {
 
   it('of the search service and query planner', () => {
     expect(Object.keys(searchService).sort()).toEqual(
-      ['DIRECT_HITS', 'PHRASE_CANDIDATES', 'SNIPPET_CHARS', 'breadcrumb', 'countFacets', 'createSearchService', 'pageWindow'].sort(),
+      ['DIRECT_HITS', 'PARTS_BELOW', 'PHRASE_CANDIDATES', 'SCOPED_HITS', 'SNIPPET_CHARS', 'breadcrumb', 'countFacets', 'createSearchService', 'pageWindow'].sort(),
     );
     expect(Object.keys(searchQuery).sort()).toEqual(['MEILI_MAX_QUERY_WORDS', 'compactForMatch', 'containsPhrases', 'planQuery']);
+    expect(Object.keys(query).sort()).toEqual(
+      ['EMPTY_LEXICON', 'correctWord', 'coverParts', 'createLexicon', 'createLexiconSource', 'displayWords', 'expandPlan', 'planSearch', 'removeFrames', 'understandQuery'].sort(),
+    );
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * What a question asks for, recognised by the frame it is written in (什么时候施行,
+ * 分为哪几类, 多久…一次, 能不能要求…, 会被罚多少钱, 谁负责…) — patterns of how
+ * questions are put in Chinese, never particular questions. The frame is removed
+ * from the query (its words name no clause) and the intent is searched instead
+ * through its cue words: how the texts write an answer of that kind (本法自…起施行,
+ * 处…罚款, 每年至少…一次, 分为…类型, 有权请求…, 本法所称…是指, 由…负责).
+ *
+ * Shared by the index settings (each intent's cues are one synonym group, see
+ * thesaurus.ts) and the query stage (src/services/query).
+ */
+export type IntentKind = 'when' | 'frequency' | 'penalty' | 'who' | 'categories' | 'right' | 'definition' | 'amount';
+
+export interface IntentRule {
+  kind: IntentKind;
+  /** Frames that ask this, matched on the folded query; the match is removed. */
+  frames: RegExp[];
+  /** How the texts write the answer, as query words (multi-word cues are phrases). */
+  cues: string[];
+  /** Said to the user in the query plan. */
+  reason: string;
+}
+
+/** In order: the first rule whose frame matches gives the intent; every matching frame of every rule is removed. */
+export const INTENT_RULES: readonly IntentRule[] = [
+  {
+    kind: 'when',
+    frames: [
+      /(?:从|自|于)?(?:什么时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月几日|多会儿)(?:开始|起)?(?:正式)?(?:施行|生效|实施|执行|起施行|起效|开始实施)?(?:的)?/g,
+      /(?:的)?(?:施行|生效|实施)(?:日期|时间)(?:是)?/g,
+    ],
+    cues: ['施行', '生效', '起 实施'],
+    reason: 'a question about when: the texts say 自…起施行 / 生效',
+  },
+  {
+    kind: 'frequency',
+    frames: [
+      /(?:每)?(?:隔)?(?:多久|多长时间|多少时间|几年|几个月|多少年)(?:要|需要|应当|应该|必须|得)?(?:做|进行|开展|搞|组织)?(?:一次|一回)?/g,
+      /(?:的)?(?:频次|频率|周期)(?:是)?(?:多少|怎样|如何)?/g,
+    ],
+    cues: ['每年', '定期', '至少', '一次', '每季度', '每半年'],
+    reason: 'a question about how often: the texts say 每年至少…一次 / 定期',
+  },
+  {
+    kind: 'penalty',
+    frames: [
+      /(?:会|要|将)?(?:被)?(?:罚款?|处罚)(?:多少钱|多少|几万|多重|多少万)/g,
+      /(?:要|应)?承担(?:什么|哪些|怎样的)(?:法律)?责任/g,
+      /(?:会|要|将)?(?:受到|被|有)?(?:怎么|如何|怎样|什么|哪些)(?:样的)?(?:处罚|罚|惩罚|法律责任|后果)/g,
+    ],
+    cues: ['罚款', '处罚', '法律责任'],
+    reason: 'a question about penalties: the texts say 处…罚款 in the 法律责任 chapter',
+  },
+  {
+    kind: 'who',
+    frames: [
+      /(?:由|归)?(?:谁|哪个部门|哪些部门|哪个单位|哪些单位|什么部门|哪个机构|哪些机构|哪家)(?:来|具体)?(?:负责|牵头|主管|管理|统筹|监管|承担|落实|管)?/g,
+      /(?:的)?(?:负责|牵头|主管|责任)(?:部门|单位)(?:是|有)(?:谁|哪个|哪些|什么)?/g,
+    ],
+    cues: ['负责', '牵头', '主管部门', '责任单位', '统筹'],
+    reason: 'a question about who is responsible: answered from the task owners, and the texts say 由…负责 / 牵头',
+  },
+  {
+    kind: 'categories',
+    frames: [/(?:可以|可)?(?:分为|分成|划分为|分|包括|有)(?:哪几类|哪些类|几类|哪几种|几种|哪些种类|哪些类型|哪几个类型|什么类型|哪些级别|几级)/g],
+    cues: ['分为', '类型', '分类', '种类'],
+    reason: 'a question about categories: the texts say 分为…类型',
+  },
+  {
+    kind: 'right',
+    frames: [/(?:我|个人|用户)?(?:能不能|能否|可不可以|可以不可以|是否可以|是否能|有没有权利?|是否有权|有权吗)(?:要求|请求|申请)?/g],
+    cues: ['有权', '请求', '要求'],
+    reason: 'a question about what one may ask for: the texts say 有权请求 / 可以要求',
+  },
+  {
+    kind: 'definition',
+    frames: [/(?:什么是|什么叫|何为|何谓)/g, /(?:是什么意思|是什么|是指什么|指的是什么|指什么|的定义|的含义|的概念|什么意思|怎么定义|如何定义|如何界定|的范围)/g],
+    cues: ['是 指', '所 称'],
+    reason: 'a question about what a term means: the texts say 本法所称…是指',
+  },
+  {
+    kind: 'amount',
+    frames: [/(?:要|需要|应当|将)?(?:达到|建成|建设|建)?(?:多少个|多少家|多少座|多少万|多少|多大|多高|几个)(?:个)?/g, /(?:的)?目标是(?:什么|多少)/g],
+    cues: ['达到', '以上', '万个'],
+    reason: 'a question about a figure or target: the texts say 到…年…达到…',
+  },
+];
+
+/** Words that only frame a question (自己的个人信息 → 个人信息); removed with the frames. */
+export const FILLER = /自己的|自己|我的|我们的|请问|想知道|想了解/g;

@@ -1,0 +1,37 @@
+import type { Segmenter } from '../../../ingest/enrich/segment/index.js';
+import type { DepartmentRegistry } from '../../../ingest/departments/index.js';
+import { MEILI_MAX_QUERY_WORDS, planQuery, type QueryPlan } from '../search-query.js';
+import { EMPTY_LEXICON, type LexiconSource } from './lexicon.js';
+import { expandPlan, understandQuery, type Rewrite } from './understand.js';
+import type { IntentKind } from '../../../ingest/thesaurus/intents.js';
+
+export { createLexicon, createLexiconSource, EMPTY_LEXICON, type Lexicon, type LexiconSource } from './lexicon.js';
+export { coverParts, correctWord, displayWords, expandPlan, removeFrames, understandQuery, type Rewrite, type RewriteKind, type Understanding } from './understand.js';
+
+/** A search's plan: the words planned, plus what understanding changed. */
+export interface SearchPlan {
+  plan: QueryPlan & { fineWords?: string[] };
+  exact: boolean;
+  intent?: IntentKind;
+  scope?: { title: string; docIds: string[] };
+  definitions?: string[];
+  rewrites: Rewrite[];
+}
+
+/**
+ * Plans a clause search: query understanding (unless `exact`), then the
+ * word planner, then the thesaurus and intent expansion. An intent's cue
+ * takes one of Meilisearch's ten words.
+ */
+export async function planSearch(
+  q: string,
+  opts: { exact: boolean; segmenter: Segmenter; registry?: Pick<DepartmentRegistry, 'lookup' | 'closest'>; lexicon?: LexiconSource },
+): Promise<SearchPlan> {
+  const { segmenter, registry } = opts;
+  if (opts.exact) return { plan: planQuery(q, { segmenter, registry }), exact: true, rewrites: [] };
+  const lexicon = opts.lexicon ? await opts.lexicon.get() : EMPTY_LEXICON;
+  const u = understandQuery(q, { segmenter, lexicon });
+  const base = planQuery(u.text, { segmenter, registry, rewriteChunk: u.rewriteChunk, maxWords: MEILI_MAX_QUERY_WORDS - (u.intent ? 1 : 0) });
+  const plan = expandPlan(base, u, segmenter);
+  return { plan, exact: false, ...(u.intent ? { intent: u.intent } : {}), ...(u.scope ? { scope: u.scope } : {}), ...(u.definitions ? { definitions: u.definitions } : {}), rewrites: u.rewrites };
+}
