@@ -8,11 +8,17 @@ import errors from './plugins/errors.js';
 import segmenter from './plugins/segmenter.js';
 import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';
+import cors, { type CorsPluginOptions } from './plugins/cors.js';
+import cacheValidators, { type CacheValidatorOptions } from './plugins/cache-validators.js';
 
 export interface AppOptions {
   meili: MeiliPluginOptions;
   /** Fastify logger option (default: false, for tests). */
   logger?: FastifyServerOptions['logger'];
+  /** Cross-origin access (default: any origin may read). */
+  cors?: CorsPluginOptions;
+  /** ETag / 304 (defaults in src/plugins/cache-validators.ts). */
+  cacheValidators?: CacheValidatorOptions;
 }
 
 /** Largest request body accepted (citation extraction takes free text), bytes. */
@@ -51,6 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errors);
+  await app.register(cors, opts.cors ?? {});
   await app.register(swagger, {
     openapi: {
       info: {
@@ -65,6 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(meili, opts.meili);
+  await app.register(cacheValidators, opts.cacheValidators ?? {});
   await app.register(segmenter);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     meili: { host, apiKey },
     logger: { level: config.LOG_LEVEL },
+    cors: { origins: config.CORS_ORIGINS },
   });
   stopOnSignals(() => app.close());
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -15,7 +15,8 @@ const Health = z.object({
 const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'Service status, search engine reachability and index counts', response: { 200: Health, 503: Health } } },
+    // A status must be fresh: never cached, no validators.
+    { config: { cache: false }, schema: { tags: ['health'], summary: 'Service status, search engine reachability and index counts', response: { 200: Health, 503: Health } } },
     async (_req, reply) => {
       if (!(await app.reader.isHealthy())) {
         return reply.status(503).send({ status: 'degraded', meilisearch: 'unreachable', index: 'unknown', documents: 0, clauses: 0 });
