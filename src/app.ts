@@ -10,6 +10,7 @@ import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';
 import cors, { type CorsPluginOptions } from './plugins/cors.js';
 import cacheValidators, { type CacheValidatorOptions } from './plugins/cache-validators.js';
+import oembedDiscovery from './plugins/oembed-discovery.js';
 
 export interface AppOptions {
   meili: MeiliPluginOptions;
@@ -73,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(meili, opts.meili);
   await app.register(cacheValidators, opts.cacheValidators ?? {});
+  await app.register(oembedDiscovery);
   await app.register(segmenter);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);

@@ -11,7 +11,11 @@ export const ErrorCodes = {
   CLAUSE_NOT_FOUND: { status: 404, message: 'No clause has this id.' },
   DEPARTMENT_NOT_FOUND: { status: 404, message: 'No department has this name.' },
   CITATION_NOT_RESOLVED: { status: 404, message: 'The citation could not be resolved.' },
+  /** /oembed was given a URL that is not a clause or document page of this server. */
+  NOT_EMBEDDABLE: { status: 404, message: 'The URL is not a clause or document page of this knowledge base.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  /** oEmbed asks for 501 when the format (xml) is not served. */
+  FORMAT_NOT_SUPPORTED: { status: 501, message: 'Only format=json is served.' },
   /** The search engine cannot be reached or is still starting. */
   SEARCH_UNAVAILABLE: { status: 503, message: 'The search engine is unavailable; try again shortly.' },
   /** The index has not been built yet (first ingest still running). */

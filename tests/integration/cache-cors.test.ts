@@ -8,6 +8,7 @@ import { buildTestApp } from './helpers.js';
 import { startTestMeili, type TestMeili } from '../helpers/meili.js';
 import { buildApp } from '../../src/app.js';
 import { runIngest } from '../../ingest/run-ingest.js';
+import { escapeHtml } from '../../src/services/oembed.js';
 
 /**
  * Cache validators (ETag, Cache-Control, 304) and CORS, on the shared index;
@@ -124,10 +125,12 @@ describe('CORS', () => {
   });
 });
 
-describe('validators after a re-ingest', () => {
+describe('validators after a re-ingest, and an oEmbed card of a clause holding markup', () => {
   let meili: TestMeili;
   let dir: string;
-  const text = (n: number) => `示例数据管理条例\n\n第一条 为了规范示例数据处理活动，制定本条例。\n\n第二条 本条例自${n}年1月1日起施行。\n`;
+  // Markup in a clause must reach an oEmbed card as text, never as HTML.
+  const text = (n: number) =>
+    `示例数据管理条例\n\n第一条 为了规范示例数据处理活动，制定本条例。\n\n第二条 标注为<b>重要</b>或<script>alert("x")</script>的数据 & '副本'，按本条例管理。\n\n第三条 本条例自${n}年1月1日起施行。\n`;
   beforeAll(async () => {
     meili = await startTestMeili();
     dir = await mkdtemp(path.join(os.tmpdir(), 'policy-kb-etag-'));
@@ -154,6 +157,16 @@ describe('validators after a re-ingest', () => {
       expect(after.statusCode).toBe(200);
       expect(after.headers.etag).not.toBe(etag);
       expect(after.json().total).toBe(1);
+
+      const docId = after.json().documents[0].id;
+      const outline = (await own.inject({ method: 'GET', url: `/v1/documents/${docId}` })).json().outline;
+      const second = outline.children.find((c: { label?: string }) => c.label === '第二条');
+      const clause = (await own.inject({ method: 'GET', url: `/v1/clauses/${second.id}` })).json();
+      expect(clause.text).toContain('<script>');
+      const card = (await own.inject({ method: 'GET', url: `/oembed?url=${encodeURIComponent(`/clauses/${second.id}`)}` })).json();
+      expect(card.html).toContain(escapeHtml(clause.text));
+      expect(card.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+      expect(card.html).not.toMatch(/<script|<b>/);
     } finally {
       await own.close();
     }
