@@ -11,6 +11,7 @@ import { routes } from './routes/index.js';
 import cors, { type CorsPluginOptions } from './plugins/cors.js';
 import cacheValidators, { type CacheValidatorOptions } from './plugins/cache-validators.js';
 import oembedDiscovery from './plugins/oembed-discovery.js';
+import deprecation from './plugins/deprecation.js';
 
 export interface AppOptions {
   meili: MeiliPluginOptions;
@@ -75,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(meili, opts.meili);
   await app.register(cacheValidators, opts.cacheValidators ?? {});
   await app.register(oembedDiscovery);
+  await app.register(deprecation);
   await app.register(segmenter);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);
