@@ -9,6 +9,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 # .npmrc lets nodejieba's install script run npx without a prompt.
 COPY package.json package-lock.json .npmrc ./
+# npm ci needs every workspace's package.json (the lockfile lists packages/client).
+COPY packages/client/package.json packages/client/
 # Note: the bundled Meilisearch package declares linux-x64, so this step needs an amd64 build
 # (on arm64 hosts: `docker compose build` with DOCKER_DEFAULT_PLATFORM=linux/amd64).
 # Its 130 MB server binary is then deleted: the image talks to the meilisearch service instead.

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import './schemas/components.js';
 import meili, { type MeiliPluginOptions } from './plugins/meili.js';
 import { STATUS_CODES } from 'node:http';
 import errors, { errorBody } from './plugins/errors.js';
@@ -11,6 +12,10 @@ import type { EngineStatus } from './meili/supervise.js';
 import segmenter from './plugins/segmenter.js';
 import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';
+import cors, { type CorsPluginOptions } from './plugins/cors.js';
+import cacheValidators, { type CacheValidatorOptions } from './plugins/cache-validators.js';
+import oembedDiscovery from './plugins/oembed-discovery.js';
+import deprecation from './plugins/deprecation.js';
 
 export interface AppOptions {
   meili: MeiliPluginOptions;
@@ -20,6 +25,10 @@ export interface AppOptions {
   engine?: () => EngineStatus;
   /** Limits on the expensive routes (default: DEFAULT_RATE_LIMITS). */
   rateLimits?: Partial<RateLimits>;
+  /** Cross-origin access (default: any origin may read). */
+  cors?: CorsPluginOptions;
+  /** ETag / 304 (defaults in src/plugins/cache-validators.ts). */
+  cacheValidators?: CacheValidatorOptions;
 }
 
 /** Largest request body accepted (citation extraction takes free text), bytes. */
@@ -85,6 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.status(503).header('retry-after', '5').header('connection', 'close').send(errorBody('SHUTTING_DOWN'));
   });
   await app.register(security, { rateLimits: opts.rateLimits });
+  await app.register(cors, opts.cors ?? {});
   await app.register(swagger, {
     openapi: {
       info: {
@@ -107,6 +117,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('engineStatus', () => engine?.());
   await app.register(meili, opts.meili);
+  await app.register(cacheValidators, opts.cacheValidators ?? {});
+  await app.register(oembedDiscovery);
+  await app.register(deprecation);
   await app.register(segmenter);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);

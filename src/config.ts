@@ -27,6 +27,8 @@ export const Config = z.object({
   /** Only for the embedded server; unset: a free port chosen by the OS. */
   MEILI_PORT: z.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: LogLevel,
+  /** Origins whose browser apps may read the API: `*`, or exact origins (src/plugins/cors.ts). */
+  CORS_ORIGINS: z.union([z.literal('*'), z.array(z.string())]),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -83,11 +85,33 @@ const EnvSchema = z.object({
   MEILI_HOST: httpUrl,
   MEILI_MASTER_KEY: optionalText,
   MEILI_PORT: portNumber,
+  CORS_ORIGINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => v.trim() === '*' || v.trim().toLowerCase() === 'none' || v.split(',').every((o) => /^https?:\/\/[^/\s]+$/.test(o.trim().replace(/\/$/, ''))),
+        'must be *, none, or comma-separated origins such as https://oa.example.gov.cn',
+      )
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
     z.enum(LogLevel.options, { error: `must be one of ${LogLevel.options.join(', ')}` }).optional(),
   ),
 });
+
+/**
+ * Reads `CORS_ORIGINS`: unset or `*` → any origin; `none` → no cross-origin
+ * access; otherwise comma-separated origins, normalized as browsers send them
+ * (`https://OA.example.org/` → `https://oa.example.org`).
+ */
+export function parseCorsOrigins(value: string | undefined): '*' | string[] {
+  const v = value?.trim();
+  if (!v || v === '*') return '*';
+  if (v.toLowerCase() === 'none') return [];
+  return v.split(',').map((s) => new URL(s.trim()).origin);
+}
 
 /** Variables whose values must never appear in an error message. */
 const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY']);
@@ -121,7 +145,7 @@ function crossCheck(env: NodeJS.ProcessEnv): ConfigIssue[] {
 /**
  * Reads the configuration from `env`.
  * Defaults: PORT 3000, HOST 127.0.0.1, CORPUS_DIR ./corpus, DATA_DIR ./data
- * (both resolved against `cwd` to absolute paths), LOG_LEVEL info, and an
+ * (both resolved against `cwd` to absolute paths), LOG_LEVEL info, CORS_ORIGINS * (any origin may read), and an
  * embedded Meilisearch on a free port unless MEILI_HOST is set. Blank values count as unset.
  * @param env defaults to `process.env`
  * @param cwd base for relative directories; defaults to `process.cwd()`
@@ -149,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     MEILI_MASTER_KEY: e.MEILI_MASTER_KEY,
     MEILI_PORT: e.MEILI_PORT,
     LOG_LEVEL: e.LOG_LEVEL ?? 'info',
+    CORS_ORIGINS: parseCorsOrigins(e.CORS_ORIGINS),
   };
 }

@@ -25,6 +25,10 @@ export const ErrorCodes = {
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   /** The request headers together are larger than the server reads. */
   HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large.' },
+  /** /oembed was given a URL that is not a clause or document page of this server. */
+  NOT_EMBEDDABLE: { status: 404, message: 'The URL is not a clause or document page of this knowledge base.' },
+  /** oEmbed asks for 501 when the format (xml) is not served. */
+  FORMAT_NOT_SUPPORTED: { status: 501, message: 'Only format=json is served.' },
   /** The search engine cannot be reached or is still starting. */
   SEARCH_UNAVAILABLE: { status: 503, message: 'The search engine is unavailable; try again shortly.' },
   /** The index has not been built yet (first ingest still running). */

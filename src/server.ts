@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     meili: { host, apiKey: readKey },
     logger: { level: config.LOG_LEVEL },
     engine: engine ? () => engine.status() : undefined,
+    cors: { origins: config.CORS_ORIGINS },
   });
   stopOnSignals(() => app.close());
   giveUp = (reason) => {

@@ -30,7 +30,9 @@ const health: FastifyPluginAsyncZod = async (app) => {
   };
   app.get(
     '/health',
+    // A status must be fresh: never cached, no validators.
     {
+      config: { cache: false },
       schema: {
         tags: ['health'],
         summary: 'Service status, search engine reachability, index counts and the engine supervisor’s restart count',

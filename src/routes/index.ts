@@ -10,6 +10,8 @@ import references from './references.js';
 import citations from './citations.js';
 import catalogue from './catalogue.js';
 import indicators from './indicators.js';
+import oembed from './oembed.js';
+import embed from './embed.js';
 
 /** Every route plugin of the API, registered in this order by app.ts. */
-export const routes: FastifyPluginAsync[] = [health, search, suggest, documents, clauses, departments, tasks, references, citations, catalogue, indicators];
+export const routes: FastifyPluginAsync[] = [health, search, suggest, documents, clauses, departments, tasks, references, citations, catalogue, indicators, oembed, embed];

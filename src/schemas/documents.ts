@@ -7,7 +7,6 @@ import { IsoDate } from '../../ingest/model/dates.js';
 
 // The outline is recursive: named, it becomes one OpenAPI component its own $refs point to
 // (unnamed, the generated document referred to a component that was never written).
-if (!z.globalRegistry.has(OutlineNode)) z.globalRegistry.add(OutlineNode, { id: 'OutlineNode' });
 
 export const DocumentListQuery = z.object({
   kind: DocKind.optional(),

@@ -18,12 +18,16 @@ import {
 } from '../../ingest/enrich/references/index.js';
 import { anyOf } from './filter.js';
 import type { IndexReader } from './index-reader.js';
-import { clauseUrl, documentUrl } from './urls.js';
+import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';
 import { DateFact, EffectStatus, IsoDate, isoOfDay, today } from '../../ingest/model/dates.js';
 import { STATUS_FIELDS, statusOf } from './effect-status.js';
 
-/** Longest free text accepted for citation extraction (characters). */
-export const MAX_EXTRACT_CHARS = 20_000;
+/** Longest free text accepted for citation extraction (characters): a long draft or a whole law. */
+export const MAX_EXTRACT_CHARS = 64_000;
+/** Most citations one batch resolution takes. */
+export const MAX_BATCH_CITES = 1_000;
+/** Longest single citation resolved (characters); a longer one is answered `invalid`, in a batch, or 400 alone. */
+export const MAX_CITE_CHARS = 500;
 
 export const CatalogueInfo = z.object({
   id: z.string(),
@@ -46,6 +50,8 @@ export const ResolveResult = z.object({
   citation: z.string(),
   /** /v1/clauses/<clauseId>, or /v1/documents/<docId> when no clause is named. */
   url: z.string().optional(),
+  /** The web page of the clause or document (the person's link; `url` is the program's). */
+  page: z.string().optional(),
   catalogue: CatalogueInfo.optional(),
   candidates: z.array(CandidateOut).optional(),
   /** When the document cited applies: its status today and its effective date with the clause that states it. */
@@ -71,7 +77,34 @@ export const ExtractedCitation = z.object({
   candidates: z.array(CandidateOut).optional(),
   reason: z.string().optional(),
 });
-export const ExtractResult = z.object({ count: z.number().int(), citations: z.array(ExtractedCitation) });
+export const ExtractResult = z.object({
+  /** Citations returned (only the resolved ones with `resolvedOnly`). */
+  count: z.number().int(),
+  /** Citations found in the text, whatever their status. */
+  total: z.number().int(),
+  citations: z.array(ExtractedCitation),
+});
+
+/**
+ * One answer of a batch resolution, at the index of its citation. `invalid`:
+ * the citation is empty, too long or names no document; `unresolved`: it names
+ * one the knowledge base does not hold, or a clause the document lacks.
+ */
+export const BatchResolveItem = ResolveResult.omit({ status: true, citation: true }).extend({
+  index: z.number().int(),
+  status: z.enum(['resolved', 'catalogue', 'ambiguous', 'unresolved', 'invalid']),
+  /** The canonical citation; for an unresolved one, the normalized form of what was asked. */
+  citation: z.string().optional(),
+  /** Why it did not resolve. */
+  reason: z.string().optional(),
+});
+export type BatchResolveItem = z.infer<typeof BatchResolveItem>;
+export const BatchResolveResult = z.object({
+  count: z.number().int(),
+  /** How many answers have each status. */
+  statuses: z.record(z.string(), z.number().int()),
+  results: z.array(BatchResolveItem),
+});
 
 export const CiteFormat = z.enum(['text', 'markdown', 'json']);
 export const CiteJson = z.object({
@@ -199,6 +232,89 @@ export function createCitationService(reader: IndexReader) {
     return out;
   }
 
+  type Unresolved = { reason: string; details: Record<string, unknown> };
+
+  /** One citation against a loaded library: the answer, or why there is none. */
+  function resolveIn(lib: Library, cite: string): ResolveResult | Unresolved {
+    const parsed = parseCitation(cite);
+    if (!parsed) {
+      return {
+        reason: 'The citation names no document: write a title (with or without 《》) or a 文号, optionally followed by 第N条.',
+        details: { cite },
+      };
+    }
+    const res = lib.resolver.resolve({
+      ...(parsed.title ? { title: parsed.title } : {}),
+      ...(parsed.docNumber ? { docNumber: parsed.docNumber } : {}),
+      ...(parsed.locator ? { locator: parsed.locator } : {}),
+    });
+    const d = describe(lib, res);
+    if (res.status === 'unresolved') {
+      return {
+        reason: res.reason ?? 'The citation could not be resolved.',
+        details: { cite, normalized: res.normalized, ...(d.docId ? { docId: d.docId, title: d.title, url: d.url } : {}) },
+      };
+    }
+    const out: ResolveResult = { cite, status: res.status, citation: res.normalized };
+    if (d.docId) out.docId = d.docId;
+    if (d.clauseId) out.clauseId = d.clauseId;
+    if (d.title) out.title = d.title;
+    if (d.url) out.url = d.url;
+    if (d.candidates) out.candidates = d.candidates;
+    if (res.status === 'catalogue' && res.catalogueId) {
+      const e = lib.catalogue.get(res.catalogueId);
+      if (e) out.catalogue = { id: e.id, title: e.title, ...(e.number !== undefined ? { number: e.number } : {}), ...(e.date ? { date: e.date } : {}), ...(e.issuer ? { issuer: e.issuer } : {}) };
+    }
+    return out;
+  }
+
+  /** "When does X take effect": the cited document's status today and its dates, each with its evidence. */
+  async function effectOf(docId: string): Promise<ResolveResult['effect']> {
+    const doc = await reader.get<DocumentDoc>(INDEX.documents, docId, ['dates', 'maker', ...STATUS_FIELDS]);
+    if (!doc) return undefined;
+    const asOf = today();
+    const { effectiveFrom, published, adopted } = doc.dates ?? { amended: [] };
+    return {
+      asOf: isoOfDay(asOf),
+      status: statusOf(doc, asOf),
+      ...(effectiveFrom ? { effectiveFrom } : {}),
+      ...(published ? { published } : {}),
+      ...(adopted ? { adopted: { date: adopted.date, evidence: adopted.evidence } } : {}),
+      ...(doc.maker ? { maker: doc.maker } : {}),
+    };
+  }
+
+  /** The web page beside an API link: the clause's when one is named, else the document's. */
+  const pageOf = (a: { docId?: string; clauseId?: string }) =>
+    a.clauseId ? clausePage(a.clauseId) : a.docId ? documentPage(a.docId) : undefined;
+
+  /** A batch answer: never throws, the failure is its status and reason. */
+  function batchAnswer(lib: Library, cite: string): Omit<BatchResolveItem, 'index'> {
+    if (!cite) return { cite, status: 'invalid', reason: 'The citation is empty.' };
+    if (cite.length > MAX_CITE_CHARS) {
+      return { cite, status: 'invalid', reason: `The citation is longer than ${MAX_CITE_CHARS} characters.` };
+    }
+    const outcome = resolveIn(lib, cite);
+    if (!('reason' in outcome)) {
+      const page = pageOf(outcome);
+      return { ...outcome, ...(page ? { page } : {}) };
+    }
+    const d = outcome.details as { normalized?: string; docId?: string; title?: string; url?: string };
+    // No `normalized`: parseCitation found no document named at all.
+    if (d.normalized === undefined) return { cite, status: 'invalid', reason: outcome.reason };
+    const page = pageOf(d);
+    return {
+      cite,
+      status: 'unresolved',
+      citation: d.normalized,
+      ...(d.docId ? { docId: d.docId } : {}),
+      ...(d.title ? { title: d.title } : {}),
+      ...(d.url ? { url: d.url } : {}),
+      ...(page ? { page } : {}),
+      reason: outcome.reason,
+    };
+  }
+
   return {
     /**
      * Turns a human citation (安全生产法第二十一条, 《中华人民共和国安全生产法》第31条,
@@ -207,55 +323,38 @@ export function createCitationService(reader: IndexReader) {
      * clause does not exist; lists candidates when several documents fit.
      */
     async resolve(cite: string): Promise<ResolveResult> {
-      const parsed = parseCitation(cite);
-      if (!parsed) {
-        throw new ApiError('CITATION_NOT_RESOLVED', 'The citation names no document: write a title (with or without 《》) or a 文号, optionally followed by 第N条.', { cite });
-      }
+      const outcome = resolveIn(await library(), cite);
+      if ('reason' in outcome) throw new ApiError('CITATION_NOT_RESOLVED', outcome.reason, outcome.details);
+      const page = pageOf(outcome);
+      const effect = outcome.docId ? await effectOf(outcome.docId) : undefined;
+      return { ...outcome, ...(page ? { page } : {}), ...(effect ? { effect } : {}) };
+    },
+
+    /**
+     * Resolves up to MAX_BATCH_CITES citations against one reading of the
+     * library, answering each in place — a citation that does not resolve is an
+     * answer (`unresolved` or `invalid`, with the reason), never an error of
+     * the batch. Repeated citations are resolved once.
+     */
+    async resolveBatch(cites: string[]): Promise<z.infer<typeof BatchResolveResult>> {
       const lib = await library();
-      const res = lib.resolver.resolve({
-        ...(parsed.title ? { title: parsed.title } : {}),
-        ...(parsed.docNumber ? { docNumber: parsed.docNumber } : {}),
-        ...(parsed.locator ? { locator: parsed.locator } : {}),
-      });
-      const d = describe(lib, res);
-      if (res.status === 'unresolved') {
-        throw new ApiError('CITATION_NOT_RESOLVED', res.reason ?? 'The citation could not be resolved.', {
-          cite,
-          normalized: res.normalized,
-          ...(d.docId ? { docId: d.docId, title: d.title, url: d.url } : {}),
-        });
-      }
-      const out: ResolveResult = { cite, status: res.status, citation: res.normalized };
-      if (d.docId) out.docId = d.docId;
-      if (d.clauseId) out.clauseId = d.clauseId;
-      if (d.title) out.title = d.title;
-      if (d.url) out.url = d.url;
-      if (d.candidates) out.candidates = d.candidates;
-      if (d.docId) {
-        // "When does X take effect": the answer and its evidence ride along with every resolution.
-        const doc = await reader.get<DocumentDoc>(INDEX.documents, d.docId, ['dates', 'maker', ...STATUS_FIELDS]);
-        if (doc) {
-          const asOf = today();
-          const { effectiveFrom, published, adopted } = doc.dates ?? { amended: [] };
-          out.effect = {
-            asOf: isoOfDay(asOf),
-            status: statusOf(doc, asOf),
-            ...(effectiveFrom ? { effectiveFrom } : {}),
-            ...(published ? { published } : {}),
-            ...(adopted ? { adopted: { date: adopted.date, evidence: adopted.evidence } } : {}),
-            ...(doc.maker ? { maker: doc.maker } : {}),
-          };
+      const seen = new Map<string, Omit<BatchResolveItem, 'index'>>();
+      const statuses: Record<string, number> = {};
+      const results = cites.map((raw, index) => {
+        const cite = raw.trim();
+        let answer = seen.get(cite);
+        if (!answer) {
+          answer = batchAnswer(lib, cite);
+          seen.set(cite, answer);
         }
-      }
-      if (res.status === 'catalogue' && res.catalogueId) {
-        const e = lib.catalogue.get(res.catalogueId);
-        if (e) out.catalogue = { id: e.id, title: e.title, ...(e.number !== undefined ? { number: e.number } : {}), ...(e.date ? { date: e.date } : {}), ...(e.issuer ? { issuer: e.issuer } : {}) };
-      }
-      return out;
+        statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+        return { index, ...answer, cite: raw };
+      });
+      return { count: results.length, statuses, results };
     },
 
     /** Every citation in a free text (a draft, an email), with offsets, normalized form and resolution status. */
-    async extract(text: string): Promise<z.infer<typeof ExtractResult>> {
+    async extract(text: string, opts: { resolvedOnly?: boolean } = {}): Promise<z.infer<typeof ExtractResult>> {
       const lib = await library();
       const raws = extractReferences(text, { bareTitles: lib.resolver.bareTitles });
       const citations = raws.map((raw) => {
@@ -276,7 +375,8 @@ export function createCitationService(reader: IndexReader) {
         });
         return { ...base, normalized: res.normalized, status: res.status, ...describe(lib, res), ...(res.reason ? { reason: res.reason } : {}) };
       });
-      return { count: citations.length, citations };
+      const kept = opts.resolvedOnly ? citations.filter((c) => c.status === 'resolved') : citations;
+      return { count: kept.length, total: citations.length, citations: kept };
     },
 
     /** The canonical citation of a clause: full title, 文号 when known, the clause's label path, and its permalink. */

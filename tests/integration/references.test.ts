@@ -95,9 +95,9 @@ describe('POST /v1/citations/extract', () => {
     expect(by('国发')).toMatchObject({ status: 'unresolved', normalized: '国发〔2099〕1号', relation: 'implements' });
   });
 
-  it('rejects a text over the size limit and a missing text with 400', async () => {
-    const big = await app.inject({ method: 'POST', url: '/v1/citations/extract', payload: { text: '字'.repeat(20_001) } });
-    expect(big.statusCode).toBe(400);
+  it('rejects a text over the size limit with 413 and a missing text with 400', async () => {
+    const big = await app.inject({ method: 'POST', url: '/v1/citations/extract', payload: { text: '字'.repeat(64_001) } });
+    expect(big.statusCode).toBe(413);
     const none = await app.inject({ method: 'POST', url: '/v1/citations/extract', payload: {} });
     expect(none.statusCode).toBe(400);
   });

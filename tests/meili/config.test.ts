@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       MEILI_MASTER_KEY: undefined,
       MEILI_PORT: undefined,
       LOG_LEVEL: 'info',
+      CORS_ORIGINS: '*',
     });
   });
 

@@ -52,7 +52,8 @@ describe('public surface', () => {
     expect(Object.keys(toIndex).sort()).toEqual(['ReferenceDoc', 'toReferenceDocs']);
     expect(typeof refService.createReferenceService).toBe('function');
     expect(typeof citeService.createCitationService).toBe('function');
-    expect(citeService.MAX_EXTRACT_CHARS).toBe(20_000);
+    expect(citeService.MAX_EXTRACT_CHARS).toBe(64_000);
+    expect(citeService.MAX_BATCH_CITES).toBe(1_000);
   });
 
   it('numerals round-trip the way articles are numbered', () => {
