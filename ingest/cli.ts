@@ -7,10 +7,13 @@ import { Meilisearch } from 'meilisearch';
 import { loadConfig } from '../src/config.js';
 import { startEmbeddedMeili, stopOnSignals } from '../src/meili/embedded.js';
 import { formatReport, runIngest } from './run-ingest.js';
+import { LIBRARY_COMMANDS, runLibraryCommand } from './incremental/cli.js';
 
 async function main(): Promise<number> {
-  const config = loadConfig();
   const paths = process.argv.slice(2).filter((a) => a !== '--');
+  // add / remove / replace: an incremental change to the library (ingest/incremental/cli.ts).
+  if (LIBRARY_COMMANDS.includes(paths[0] as never)) return runLibraryCommand(paths);
+  const config = loadConfig();
   let host = config.MEILI_HOST;
   let apiKey = config.MEILI_MASTER_KEY;
   let stop: (() => Promise<void>) | undefined;
