@@ -7,11 +7,14 @@ import errors from './plugins/errors.js';
 import segmenter from './plugins/segmenter.js';
 import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';
+import admin, { type AdminOptions } from './routes/admin.js';
 
 export interface AppOptions {
   meili: MeiliPluginOptions;
   /** Fastify logger option (default: false, for tests). */
   logger?: FastifyServerOptions['logger'];
+  /** The admin API (/v1/admin/…): only when given, i.e. when ADMIN_TOKEN is set. */
+  admin?: AdminOptions;
 }
 
 /** Largest request body accepted (citation extraction takes free text), bytes. */
@@ -66,5 +69,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(segmenter);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);
+  if (opts.admin) await app.register(admin, opts.admin);
   return app;
 }

@@ -27,6 +27,10 @@ export const Config = z.object({
   /** Only for the embedded server; unset: a free port chosen by the OS. */
   MEILI_PORT: z.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: LogLevel,
+  /** Set: the admin API (/v1/admin/…) is enabled and needs `Authorization: Bearer <ADMIN_TOKEN>`. Unset: it does not exist. */
+  ADMIN_TOKEN: z.string().optional(),
+  /** Largest file the admin API accepts, bytes. */
+  ADMIN_MAX_UPLOAD_BYTES: z.number().int().positive(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -83,6 +87,11 @@ const EnvSchema = z.object({
   MEILI_HOST: httpUrl,
   MEILI_MASTER_KEY: optionalText,
   MEILI_PORT: portNumber,
+  ADMIN_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 32)').optional()),
+  ADMIN_MAX_UPLOAD_MB: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^\d+$/, 'must be a whole number of megabytes').transform(Number).refine((n) => n >= 1 && n <= 200, 'must be between 1 and 200').optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
     z.enum(LogLevel.options, { error: `must be one of ${LogLevel.options.join(', ')}` }).optional(),
@@ -90,7 +99,7 @@ const EnvSchema = z.object({
 });
 
 /** Variables whose values must never appear in an error message. */
-const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY']);
+const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY', 'ADMIN_TOKEN']);
 
 /**
  * Checks between variables, run on the raw values (not after parsing) so they
@@ -122,7 +131,8 @@ function crossCheck(env: NodeJS.ProcessEnv): ConfigIssue[] {
  * Reads the configuration from `env`.
  * Defaults: PORT 3000, HOST 127.0.0.1, CORPUS_DIR ./corpus, DATA_DIR ./data
  * (both resolved against `cwd` to absolute paths), LOG_LEVEL info, and an
- * embedded Meilisearch on a free port unless MEILI_HOST is set. Blank values count as unset.
+ * embedded Meilisearch on a free port unless MEILI_HOST is set, no admin API unless ADMIN_TOKEN is set,
+ * uploads up to ADMIN_MAX_UPLOAD_MB 20. Blank values count as unset.
  * @param env defaults to `process.env`
  * @param cwd base for relative directories; defaults to `process.cwd()`
  * @throws ConfigError listing each invalid variable
@@ -149,5 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     MEILI_MASTER_KEY: e.MEILI_MASTER_KEY,
     MEILI_PORT: e.MEILI_PORT,
     LOG_LEVEL: e.LOG_LEVEL ?? 'info',
+    ADMIN_TOKEN: e.ADMIN_TOKEN,
+    ADMIN_MAX_UPLOAD_BYTES: (e.ADMIN_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
   };
 }

@@ -50,6 +50,10 @@ async function main(): Promise<void> {
   const app = await buildApp({
     meili: { host, apiKey },
     logger: { level: config.LOG_LEVEL },
+    // Uploads land in the corpus directory, so `npm run ingest` over it rebuilds the same library.
+    ...(config.ADMIN_TOKEN
+      ? { admin: { token: config.ADMIN_TOKEN, corpusDir: config.CORPUS_DIR, maxUploadBytes: config.ADMIN_MAX_UPLOAD_BYTES, meili: { host, apiKey } } }
+      : {}),
   });
   stopOnSignals(() => app.close());
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -9,6 +9,7 @@ import tasks from './tasks.js';
 import references from './references.js';
 import citations from './citations.js';
 import catalogue from './catalogue.js';
+import feeds from './feeds.js';
 
 /** Every route plugin of the API, registered in this order by app.ts. */
-export const routes: FastifyPluginAsync[] = [health, search, suggest, documents, clauses, departments, tasks, references, citations, catalogue];
+export const routes: FastifyPluginAsync[] = [health, search, suggest, documents, clauses, departments, tasks, references, citations, catalogue, feeds];
