@@ -1,9 +1,10 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import type { Manifest, ManifestEntry } from '../corpus/manifest.js';
 import { listCorpusFiles, readSourceFile } from '../read/index.js';
 import { buildFile, manifestEntry, planCorpus, surveyFile, type FileSurvey } from '../pipeline.js';
-import { loadDepartmentRegistry } from '../departments/index.js';
+import { loadDepartmentRegistry, type DepartmentRegistry } from '../departments/index.js';
 import { createSegmenter, segmenterWords, type Segmenter } from '../enrich/segment/index.js';
 import { createIndexConverter, toCatalogueDocs, INDEX, type IndexName } from '../to-index/index.js';
 import { toDepartmentDocs } from '../to-index/tasks.js';
@@ -57,8 +58,19 @@ export interface ChangeReport {
 
 export interface ChangeOptions {
   log?: (line: string) => void;
+  /** Default: the product's (loaded per change: a long-lived caller passes its own). */
   segmenter?: Segmenter;
+  registry?: DepartmentRegistry;
+  /**
+   * Pass-1 results of library files kept between changes by a long-lived
+   * caller (the admin API's worker), so a change re-reads only files that
+   * changed. Keyed by library path; an entry is used only while the file's
+   * size, modification time and manifest entry are what they were.
+   */
+  cache?: SurveyCache;
 }
+
+export type SurveyCache = Map<string, { key: string; survey: FileSurvey; compact: string }>;
 
 /** A thrown error for a request that cannot be carried out (unknown file, name taken…): a usage error, not a file's. */
 export class ChangeRequestError extends Error {
@@ -149,21 +161,35 @@ export async function applyChange(client: Meilisearch, req: ChangeRequest, opts:
     const inputs: StagedFile[] = [...existing.filter((f) => !going.has(f.rel)), ...add].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     const citing = new Set<string>();
     const skipped: FileFailure[] = [];
+    let cached = 0;
     for (const f of inputs) {
       if (surveys.has(f.rel)) continue;
+      const st = await stat(f.abs);
+      const key = `${st.size}:${st.mtimeMs}:${JSON.stringify(manifestEntry(manifest, { path: f.rel }) ?? null)}`;
+      const hit = opts.cache?.get(f.rel);
+      if (hit?.key === key) {
+        cached++;
+        if (formList.some((form) => hit.compact.includes(form))) citing.add(f.rel);
+        // A copy: planning must not share objects with the cache.
+        surveys.set(f.rel, structuredClone(hit.survey));
+        continue;
+      }
       const res = await readSourceFile(f.abs, f.rel);
       if (!res.ok) {
         skipped.push({ path: f.rel, rule: res.message.rule, message: res.message.message });
         continue;
       }
-      const text = compactText(res.file.text);
-      if (formList.some((form) => text.includes(form))) citing.add(f.rel);
+      const compact = compactText(res.file.text);
+      if (formList.some((form) => compact.includes(form))) citing.add(f.rel);
       try {
-        surveys.set(f.rel, surveyFile(res.file, manifestEntry(manifest, res.file)));
+        const survey = surveyFile(res.file, manifestEntry(manifest, res.file));
+        surveys.set(f.rel, survey);
+        opts.cache?.set(f.rel, { key, survey: structuredClone(survey), compact });
       } catch (err) {
         skipped.push({ path: f.rel, rule: 'parse/failed', message: err instanceof Error ? err.message : String(err) });
       }
     }
+    for (const rel of opts.cache?.keys() ?? []) if (!surveys.has(rel)) opts.cache!.delete(rel);
     const readable = inputs.filter((f) => surveys.has(f.rel));
     const plan = planCorpus(readable.map((f) => surveys.get(f.rel)!));
     surveys.clear();
@@ -181,10 +207,11 @@ export async function applyChange(client: Meilisearch, req: ChangeRequest, opts:
       change.rebuild.sort();
     }
     const t1 = performance.now();
+    log(`survey ${inputs.length} files (${cached} unchanged since the last change, from memory)`);
     log(`plan   ${plan.documents.length} documents: ${change.added.length} added, ${change.changed.length} changed, ${change.removed.length} removed; building ${change.rebuild.length} file(s) again`);
 
     // Pass 2 for the files involved only.
-    const registry = await loadDepartmentRegistry();
+    const registry = opts.registry ?? (await loadDepartmentRegistry());
     const segmenter = opts.segmenter ?? createSegmenter({ userWords: segmenterWords(registry) });
     const oldMeta = (await client.index(INDEX.meta).getDocument('corpus').catch(() => undefined)) as CorpusMeta | undefined;
     const outline = { documents: plan.documents, catalogue: plan.catalogue, aliases: plan.references.aliases };

@@ -16,7 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import { startEmbeddedMeili, stopOnSignals } from '../../src/meili/embedded.js';
 import { Manifest, type ManifestEntry } from '../corpus/manifest.js';
 import { INDEX } from '../to-index/index-names.js';
-import { applyChange, ChangeRequestError, formatChangeReport, type ChangeReport, type ChangeRequest } from './apply-change.js';
+import { applyChange, ChangeRequestError, formatChangeReport, type ChangeOptions, type ChangeReport, type ChangeRequest } from './apply-change.js';
 import { fetchAll } from './index-writer.js';
 import { libraryName, type StagedFile } from './library.js';
 
@@ -32,7 +32,7 @@ const Args = z.object({
   meta: z.string().optional(),
   json: z.boolean(),
 });
-type Args = z.infer<typeof Args>;
+export type Args = z.infer<typeof Args>;
 
 export function parseArgs(argv: readonly string[]): Args {
   const rest = argv.filter((a) => a !== '--');
@@ -131,20 +131,26 @@ export async function runLibraryCommand(argv: readonly string[]): Promise<number
   }
   const corpusDir = path.resolve(args.corpus ?? config.CORPUS_DIR);
   try {
-    const client = new Meilisearch({ host, apiKey });
-    let report: ChangeReport;
-    try {
-      report = await applyChange(client, await toRequest(client, args, corpusDir), { log: say });
-    } catch (err) {
-      if (!(err instanceof ChangeRequestError)) throw err;
-      // A request that cannot be carried out reads like a refused file: one rule, one message.
-      report = refused(err);
-    }
+    const report = await runCommand(new Meilisearch({ host, apiKey }), args, corpusDir, { log: say });
     say(formatChangeReport(report));
     if (args.json) console.log(`${REPORT_PREFIX}${JSON.stringify(report)}`);
     return report.ok ? 0 : 1;
   } finally {
     await stop?.();
+  }
+}
+
+/**
+ * One parsed command against an engine: the change's report, or a refusal
+ * report for a request that cannot be carried out (it reads like a refused
+ * file: one rule, one message). Engine failures throw.
+ */
+export async function runCommand(client: Meilisearch, args: Args, corpusDir: string, opts: ChangeOptions = {}): Promise<ChangeReport> {
+  try {
+    return await applyChange(client, await toRequest(client, args, corpusDir), opts);
+  } catch (err) {
+    if (!(err instanceof ChangeRequestError)) throw err;
+    return refused(err);
   }
 }
 

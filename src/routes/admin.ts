@@ -63,6 +63,7 @@ const admin: FastifyPluginAsyncZod<AdminOptions> = async (app, opts) => {
   const maxBytes = opts.maxUploadBytes ?? 20 * 1024 * 1024;
   const maxFiles = opts.maxFiles ?? 10;
   const runner = createJobRunner({ corpusDir: opts.corpusDir, meili: opts.meili });
+  app.addHook('onReady', async () => runner.warm());
   app.addHook('onClose', () => runner.close());
   // Before anything is read from the body: an upload without the token is not even received.
   app.addHook('onRequest', async (req) => checkBearer(req.headers.authorization, expected));

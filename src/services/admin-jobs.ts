@@ -1,18 +1,21 @@
-import { spawn } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { REPORT_PREFIX, type LibraryCommand } from '../../ingest/incremental/cli.js';
+import type { LibraryCommand } from '../../ingest/incremental/cli.js';
+import type { WorkerReply, WorkerRequest } from '../../ingest/incremental/worker.js';
 import type { ChangeReport } from '../../ingest/incremental/apply-change.js';
 
 /**
- * Admin work (add, replace, remove) as jobs, one at a time, each in a child
- * process running the same command as `npm run ingest -- add …`: parsing,
- * segmenting and converting take seconds of CPU that must not stall the API's
- * event loop, the per-file errors are the CLI's own, and a crash in the
- * pipeline cannot take the API down. Jobs live in memory (the last
+ * Admin work (add, replace, remove) as jobs, one at a time, in a worker child
+ * process (ingest/incremental/worker.ts) running the same commands as
+ * `npm run ingest -- add …`: parsing, segmenting and converting take seconds
+ * of CPU that must not stall the API's event loop, the per-file errors are the
+ * CLI's own, and a crash in the pipeline cannot take the API down. The worker
+ * lives as long as the API, so dictionaries load once and unchanged files are
+ * not surveyed again. Jobs live in memory (the last
  * {@link KEEP_JOBS}); what they changed is in the change log, which persists.
  */
 
@@ -56,7 +59,7 @@ export interface JobRunnerOptions {
 
 export const KEEP_JOBS = 200;
 
-const CLI = fileURLToPath(new URL('../../ingest/cli.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('../../ingest/incremental/worker.ts', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx');
 
 export interface JobRunner {
@@ -65,6 +68,8 @@ export interface JobRunner {
   /** Resolves when the job has finished, or after `ms` (whichever comes first). */
   wait(id: string, ms: number): Promise<Job | undefined>;
   queued(): number;
+  /** Starts the worker now rather than with the first job (its start takes seconds: dictionaries). */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -88,39 +93,64 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     }
   };
 
+  /** The worker process, started with the first job and kept: it holds the dictionaries and pass-1 surveys. */
+  let worker: { child: ChildProcess; ready: Promise<void>; stderr: string[] } | undefined;
+  const startWorker = () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, MEILI_HOST: opts.meili.host, MEILI_MASTER_KEY: opts.meili.apiKey ?? '', MEILI_PORT: '' };
+    delete env.ADMIN_TOKEN;
+    const child = fork(WORKER, [], { execArgv: ['--import', TSX], env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const stderr: string[] = [];
+    child.stderr!.on('data', (b: Buffer) => {
+      stderr.push(...b.toString().split('\n').filter(Boolean));
+      stderr.splice(0, Math.max(0, stderr.length - 50));
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(stderr.at(-1) ?? `the worker exited (${code})`)));
+    });
+    ready.catch(() => {});
+    child.on('exit', () => {
+      if (worker?.child === child) worker = undefined;
+    });
+    return (worker = { child, ready, stderr });
+  };
+
   const run = async (job: Job, spec: JobSpec): Promise<void> => {
     job.status = 'running';
     job.startedAt = new Date().toISOString();
-    const args = ['--import', TSX, CLI, spec.command, ...spec.args, '--corpus', opts.corpusDir, '--json', ...(spec.metaFile ? ['--meta', spec.metaFile] : [])];
-    const env: NodeJS.ProcessEnv = { ...process.env, MEILI_HOST: opts.meili.host, MEILI_MASTER_KEY: opts.meili.apiKey ?? '', MEILI_PORT: '' };
-    delete env.ADMIN_TOKEN;
-    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-      child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-20_000)));
-      const timer = setTimeout(() => child.kill('SIGTERM'), opts.timeoutMs ?? 15 * 60_000);
-      running = { id: job.id, kill: () => child.kill('SIGTERM') };
-      child.on('error', (err) => (stderr += String(err)));
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        running = undefined;
-        resolve({ code, stdout, stderr });
-      });
-    });
+    const argv = [spec.command, ...spec.args, '--corpus', opts.corpusDir, ...(spec.metaFile ? ['--meta', spec.metaFile] : [])];
+    const w = worker ?? startWorker();
+    const reply = await w.ready.then(
+      () =>
+        new Promise<WorkerReply>((resolve) => {
+          const timer = setTimeout(() => w.child.kill('SIGTERM'), opts.timeoutMs ?? 15 * 60_000);
+          const onMessage = (m: WorkerReply) => {
+            if (m.id !== job.id) return;
+            done(m);
+          };
+          // A worker that dies mid-job fails the job with what it said last; the next job starts a new one.
+          const onExit = (code: number | null) => done({ id: job.id, error: w.stderr.at(-1) ?? `the worker exited (${code})` });
+          const done = (m: WorkerReply) => {
+            clearTimeout(timer);
+            w.child.off('message', onMessage);
+            w.child.off('exit', onExit);
+            resolve(m);
+          };
+          w.child.on('message', onMessage);
+          w.child.once('exit', onExit);
+          running = { id: job.id, kill: () => w.child.kill('SIGTERM') };
+          w.child.send({ id: job.id, argv } satisfies WorkerRequest);
+        }),
+      (err: Error) => ({ id: job.id, error: err.message }) as WorkerReply,
+    );
+    running = undefined;
     if (spec.cleanup) await rm(spec.cleanup, { recursive: true, force: true });
-    const line = result.stdout.split('\n').find((l) => l.startsWith(REPORT_PREFIX));
-    const report = line ? (JSON.parse(line.slice(REPORT_PREFIX.length)) as ChangeReport) : undefined;
-    if (report?.ok) return finish(job, { status: 'done', report });
-    if (report) {
-      const files = report.failed;
-      const message = files.map((f) => (f.path ? `${f.path}: ${f.message} [${f.rule}]` : `${f.message} [${f.rule}]`)).join('; ');
-      return finish(job, { status: 'failed', report, error: { code: files[0]?.rule ?? 'failed', message: `nothing was changed: ${message}`, files } });
-    }
-    // No report: the engine or the process failed. Its last line says why (no stack, no paths beyond the library's).
-    const last = result.stderr.trim().split('\n').filter(Boolean).at(-2) ?? `exit code ${result.code}`;
-    finish(job, { status: 'failed', error: { code: 'ingest/failed', message: last.replace(/^ingest failed: /, '') } });
+    if ('error' in reply) return finish(job, { status: 'failed', error: { code: 'ingest/failed', message: reply.error } });
+    const report = reply.report as ChangeReport;
+    if (report.ok) return finish(job, { status: 'done', report });
+    const files = report.failed;
+    const message = files.map((f) => (f.path ? `${f.path}: ${f.message} [${f.rule}]` : `${f.message} [${f.rule}]`)).join('; ');
+    finish(job, { status: 'failed', report, error: { code: files[0]?.rule ?? 'failed', message: `nothing was changed: ${message}`, files } });
   };
 
   const pump = () => {
@@ -155,10 +185,15 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
       });
     },
     queued: () => waiting.length,
+    warm() {
+      if (!worker && !closed) startWorker();
+    },
     async close() {
       closed = true;
       running?.kill();
       await idle;
+      worker?.child.disconnect();
+      worker?.child.kill('SIGTERM');
     },
   };
 }
