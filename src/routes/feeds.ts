@@ -10,7 +10,10 @@ import { createSearchService } from '../services/search-service.js';
 import { createFeedService, renderAtom } from '../services/feed-service.js';
 
 /** A saved search: the search's own words and filters (no paging, sorting or facets: a feed is newest first). */
-const SearchFeedQuery = SearchQuery.transform(({ limit: _l, offset: _o, sort: _s, facets: _f, ...q }) => q);
+const SearchFeedQuery = z
+  .object(SearchQuery.shape)
+  .omit({ limit: true, offset: true, sort: true, facets: true })
+  .refine((v) => !v.role || v.department, { message: 'role needs a department', path: ['role'] });
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 

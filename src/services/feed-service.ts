@@ -1,4 +1,5 @@
 import { CHANGES_INDEX, type ChangeEvent } from '../../ingest/to-index/changes.js';
+import { MeiliRequestError } from '../meili/errors.js';
 import type { SearchQuery } from '../schemas/search.js';
 import { and, anyOf, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
@@ -82,15 +83,20 @@ export function createFeedService(deps: { reader: IndexReader; search: Search })
 
   /** Events matching the filters, in log order (or newest first). An empty log is not an error. */
   async function events(opts: { filter?: string; filters?: ChangeFilters; limit: number; newestFirst?: boolean; actions?: ChangeEvent['action'][] }) {
-    if ((await reader.count(CHANGES_INDEX)) === 0) return [];
     const filter = and(
       opts.filter,
       opts.filters?.kind ? eq('kind', opts.filters.kind) : undefined,
       opts.filters?.issuer ? eq('issuer', opts.filters.issuer) : undefined,
       opts.actions ? anyOf('action', opts.actions) : undefined,
     );
-    const { hits } = await reader.list<ChangeEvent>(CHANGES_INDEX, { filter, limit: opts.limit, sort: [opts.newestFirst ? 'seq:desc' : 'seq:asc'] });
-    return hits;
+    try {
+      const { hits } = await reader.list<ChangeEvent>(CHANGES_INDEX, { filter, limit: opts.limit, sort: [opts.newestFirst ? 'seq:desc' : 'seq:asc'] });
+      return hits;
+    } catch (err) {
+      // No change yet: the log's index is created by the first one.
+      if (err instanceof MeiliRequestError && err.code === 'index_not_found') return [];
+      throw err;
+    }
   }
 
   return {
