@@ -32,7 +32,7 @@ const REPO = new URL('../../', import.meta.url).pathname;
 /** The token of the admin examples' server: ADMIN_TOKEN from the environment, or one made up for the run. */
 const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? 'readme-admin-token-0123456789abcdef';
 /** Examples that change the library, or read what changed, run against a library of their own (see below). */
-const changesLibrary = (url: string) => /^\/(v1\/admin|v1\/changes|feeds)\//.test(url);
+const changesLibrary = (url: string) => /^\/(v1\/admin\/|v1\/changes(?![\w-])|feeds\/)/.test(url);
 
 function readExamples(): Example[] {
   const lines = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').split('\n');
