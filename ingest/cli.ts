@@ -12,6 +12,7 @@ import { formatReport, runIngest, type IngestReport } from './run-ingest.js';
 import { ingestExitCode, INGEST_USAGE, parseIngestArgs, UsageError, type IngestArgs } from './cli-args.js';
 import { SwapRefusedError } from './guard/check-swap.js';
 import type { TextMessage } from './model/messages.js';
+import { LIBRARY_COMMANDS, runLibraryCommand } from './incremental/cli.js';
 
 function place(m: TextMessage): string {
   return `${m.path ?? '(corpus)'}${m.offset !== undefined ? `@${m.offset}` : ''}`;
@@ -72,6 +73,9 @@ async function ingest(args: IngestArgs): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  // add / remove / replace: an incremental change to the library (ingest/incremental/cli.ts).
+  const words = process.argv.slice(2).filter((a) => a !== '--');
+  if (LIBRARY_COMMANDS.includes(words[0] as never)) return runLibraryCommand(words);
   let args: IngestArgs;
   try {
     args = parseIngestArgs(process.argv.slice(2));

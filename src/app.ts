@@ -16,6 +16,7 @@ import cors, { type CorsPluginOptions } from './plugins/cors.js';
 import cacheValidators, { type CacheValidatorOptions } from './plugins/cache-validators.js';
 import oembedDiscovery from './plugins/oembed-discovery.js';
 import deprecation from './plugins/deprecation.js';
+import admin, { type AdminOptions } from './routes/admin.js';
 
 export interface AppOptions {
   meili: MeiliPluginOptions;
@@ -29,6 +30,8 @@ export interface AppOptions {
   cors?: CorsPluginOptions;
   /** ETag / 304 (defaults in src/plugins/cache-validators.ts). */
   cacheValidators?: CacheValidatorOptions;
+  /** The admin API (/v1/admin/…): only when given, i.e. when ADMIN_TOKEN is set. */
+  admin?: AdminOptions;
 }
 
 /** Largest request body accepted (citation extraction takes free text), bytes. */
@@ -123,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(segmenter);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);
+  if (opts.admin) await app.register(admin, opts.admin);
   return app;
 }
 

@@ -29,6 +29,10 @@ export const Config = z.object({
   LOG_LEVEL: LogLevel,
   /** Origins whose browser apps may read the API: `*`, or exact origins (src/plugins/cors.ts). */
   CORS_ORIGINS: z.union([z.literal('*'), z.array(z.string())]),
+  /** Set: the admin API (/v1/admin/…) is enabled and needs `Authorization: Bearer <ADMIN_TOKEN>`. Unset: it does not exist. */
+  ADMIN_TOKEN: z.string().optional(),
+  /** Largest file the admin API accepts, bytes. */
+  ADMIN_MAX_UPLOAD_BYTES: z.number().int().positive(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -95,6 +99,11 @@ const EnvSchema = z.object({
       )
       .optional(),
   ),
+  ADMIN_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 32)').optional()),
+  ADMIN_MAX_UPLOAD_MB: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^\d+$/, 'must be a whole number of megabytes').transform(Number).refine((n) => n >= 1 && n <= 200, 'must be between 1 and 200').optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
     z.enum(LogLevel.options, { error: `must be one of ${LogLevel.options.join(', ')}` }).optional(),
@@ -114,7 +123,7 @@ export function parseCorsOrigins(value: string | undefined): '*' | string[] {
 }
 
 /** Variables whose values must never appear in an error message. */
-const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY']);
+const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY', 'ADMIN_TOKEN']);
 
 /**
  * Checks between variables, run on the raw values (not after parsing) so they
@@ -145,8 +154,9 @@ function crossCheck(env: NodeJS.ProcessEnv): ConfigIssue[] {
 /**
  * Reads the configuration from `env`.
  * Defaults: PORT 3000, HOST 127.0.0.1, CORPUS_DIR ./corpus, DATA_DIR ./data
- * (both resolved against `cwd` to absolute paths), LOG_LEVEL info, CORS_ORIGINS * (any origin may read), and an
- * embedded Meilisearch on a free port unless MEILI_HOST is set. Blank values count as unset.
+ * (both resolved against `cwd` to absolute paths), LOG_LEVEL info, CORS_ORIGINS * (any origin may read), an
+ * embedded Meilisearch on a free port unless MEILI_HOST is set, no admin API unless ADMIN_TOKEN is set,
+ * uploads up to ADMIN_MAX_UPLOAD_MB 20. Blank values count as unset.
  * @param env defaults to `process.env`
  * @param cwd base for relative directories; defaults to `process.cwd()`
  * @throws ConfigError listing each invalid variable
@@ -174,5 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     MEILI_PORT: e.MEILI_PORT,
     LOG_LEVEL: e.LOG_LEVEL ?? 'info',
     CORS_ORIGINS: parseCorsOrigins(e.CORS_ORIGINS),
+    ADMIN_TOKEN: e.ADMIN_TOKEN,
+    ADMIN_MAX_UPLOAD_BYTES: (e.ADMIN_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
   };
 }

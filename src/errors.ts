@@ -5,6 +5,15 @@
 export const ErrorCodes = {
   /** A query string, path parameter or body failed validation; `details` holds the zod issues. */
   INVALID_REQUEST: { status: 400, message: 'The request is invalid.' },
+  /** An admin request without `Authorization: Bearer <token>`. */
+  UNAUTHORIZED: { status: 401, message: 'This endpoint needs Authorization: Bearer <ADMIN_TOKEN>.' },
+  /** An admin request with a token that is not the admin token. */
+  FORBIDDEN: { status: 403, message: 'The token is not valid for this endpoint.' },
+  JOB_NOT_FOUND: { status: 404, message: 'No job has this id.' },
+  /** An upload that is not .txt, .md or .pdf. */
+  UNSUPPORTED_FILE: { status: 415, message: 'Only .txt, .md and .pdf files can be added.' },
+  /** Too many admin jobs are waiting; try again when some have finished. */
+  TOO_MANY_JOBS: { status: 429, message: 'Too many jobs are queued; try again shortly.' },
   /** No route matches the method and URL. */
   ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint.' },
   DOCUMENT_NOT_FOUND: { status: 404, message: 'No document has this id.' },

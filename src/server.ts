@@ -80,6 +80,10 @@ async function main(): Promise<void> {
     logger: { level: config.LOG_LEVEL },
     engine: engine ? () => engine.status() : undefined,
     cors: { origins: config.CORS_ORIGINS },
+    // Uploads land in the corpus directory, so `npm run ingest` over it rebuilds the same library.
+    ...(config.ADMIN_TOKEN
+      ? { admin: { token: config.ADMIN_TOKEN, corpusDir: config.CORPUS_DIR, maxUploadBytes: config.ADMIN_MAX_UPLOAD_BYTES, meili: { host, apiKey } } }
+      : {}),
   });
   stopOnSignals(() => app.close());
   giveUp = (reason) => {

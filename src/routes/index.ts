@@ -12,6 +12,7 @@ import catalogue from './catalogue.js';
 import indicators from './indicators.js';
 import oembed from './oembed.js';
 import embed from './embed.js';
+import feeds from './feeds.js';
 
 /** Every route plugin of the API, registered in this order by app.ts. */
-export const routes: FastifyPluginAsync[] = [health, search, suggest, documents, clauses, departments, tasks, references, citations, catalogue, indicators, oembed, embed];
+export const routes: FastifyPluginAsync[] = [health, search, suggest, documents, clauses, departments, tasks, references, citations, catalogue, indicators, oembed, embed, feeds];

@@ -23,7 +23,15 @@ describe('loadConfig', () => {
       MEILI_PORT: undefined,
       LOG_LEVEL: 'info',
       CORS_ORIGINS: '*',
+      ADMIN_TOKEN: undefined,
+      ADMIN_MAX_UPLOAD_BYTES: 20 * 1024 * 1024,
     });
+  });
+
+  it('takes an admin token of 16 characters or more, and never echoes a short one', () => {
+    expect(loadConfig({ ADMIN_TOKEN: 'x'.repeat(32), ADMIN_MAX_UPLOAD_MB: '5' }, '/srv/app')).toMatchObject({ ADMIN_TOKEN: 'x'.repeat(32), ADMIN_MAX_UPLOAD_BYTES: 5 * 1024 * 1024 });
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short-secret' })).toThrow(/ADMIN_TOKEN: must be at least 16/);
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('resolves relative directories against cwd and keeps absolute ones', () => {
