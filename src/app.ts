@@ -7,6 +7,7 @@ import errors from './plugins/errors.js';
 import segmenter from './plugins/segmenter.js';
 import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';
+import web, { sendNotFoundPage, wantsPage } from './web/plugin.js';
 
 export interface AppOptions {
   meili: MeiliPluginOptions;
@@ -49,7 +50,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(errors);
+  await app.register(errors, { notFoundPage: (req, reply) => (wantsPage(req) ? sendNotFoundPage(req, reply) : undefined) });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -66,5 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(segmenter);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);
+  // The web pages for people (src/web), on the same services as the API.
+  await app.register(web);
   return app;
 }

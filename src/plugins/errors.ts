@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, ErrorCodes, type ErrorCode } from '../errors.js';
 import { MeiliUnavailableError, MeiliTimeoutError } from '../meili/errors.js';
@@ -17,8 +18,13 @@ function body(code: ErrorCode, message: string = ErrorCodes[code].message, detai
  * and infrastructure (Meilisearch down → 503). Anything else is a bug: it is
  * logged with its stack and answered with a bare 500 — no internals leak.
  */
-export default fp(
-  async (app) => {
+export interface ErrorsOptions {
+  /** Answers an unknown path with a page when it should (a browser asking for HTML); returns undefined to leave it to the JSON 404. */
+  notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+}
+
+export default fp<ErrorsOptions>(
+  async (app, opts) => {
     app.setErrorHandler((err, req, reply) => {
       if (hasZodFastifySchemaValidationErrors(err)) {
         const details = err.validation.map((v) => ({
@@ -43,6 +49,7 @@ export default fp(
       return reply.status(500).send(body('INTERNAL'));
     });
     app.setNotFoundHandler((req, reply) => {
+      if (opts.notFoundPage?.(req, reply)) return;
       reply.status(404).send(body('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.url.split('?')[0]}.`));
     });
   },

@@ -23,7 +23,7 @@ export const DocumentSummary = DocumentDoc.pick({
   partOf: true,
   attachmentOf: true,
   counts: true,
-}).extend({ url: z.string() });
+}).extend({ url: z.string(), page: z.string().describe('The document’s web page') });
 
 export const DocumentList = z.object({
   total: z.number().int(),
@@ -59,4 +59,5 @@ export const ClauseDetail = ClauseDoc.pick({
   children: z.array(PathEntry.extend({ citation: z.string().optional() })),
   references: z.unknown().optional(),
   url: z.string(),
+  page: z.string().describe('The clause’s web page (its permalink for people)'),
 });

@@ -18,7 +18,7 @@ import {
 } from '../../ingest/enrich/references/index.js';
 import { anyOf } from './filter.js';
 import type { IndexReader } from './index-reader.js';
-import { clauseUrl, documentUrl } from './urls.js';
+import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';
 
 /** Longest free text accepted for citation extraction (characters). */
 export const MAX_EXTRACT_CHARS = 20_000;
@@ -31,7 +31,7 @@ export const CatalogueInfo = z.object({
   issuer: z.string().optional(),
 });
 
-const CandidateOut = Candidate.extend({ url: z.string().optional() });
+const CandidateOut = Candidate.extend({ url: z.string().optional(), page: z.string().optional() });
 
 export const ResolveResult = z.object({
   cite: z.string(),
@@ -44,6 +44,8 @@ export const ResolveResult = z.object({
   citation: z.string(),
   /** /v1/clauses/<clauseId>, or /v1/documents/<docId> when no clause is named. */
   url: z.string().optional(),
+  /** The same as a web page: /clauses/<clauseId> or /documents/<docId>. */
+  page: z.string().optional(),
   catalogue: CatalogueInfo.optional(),
   candidates: z.array(CandidateOut).optional(),
 });
@@ -62,6 +64,7 @@ export const ExtractedCitation = z.object({
   catalogueId: z.string().optional(),
   title: z.string().optional(),
   url: z.string().optional(),
+  page: z.string().optional(),
   candidates: z.array(CandidateOut).optional(),
   reason: z.string().optional(),
 });
@@ -76,6 +79,8 @@ export const CiteJson = z.object({
   docId: z.string(),
   clauseId: z.string(),
   url: z.string(),
+  /** The clause's web page, and that page's absolute address. */
+  page: z.string(),
   permalink: z.string(),
 });
 
@@ -163,7 +168,7 @@ export function createCitationService(reader: IndexReader) {
   }
 
   const fullTitle = (d: { title: string; version?: string }) => d.title + (d.version && !d.title.endsWith(d.version) ? d.version : '');
-  const candidatesOut = (c: Candidate[] | undefined) => c?.map((x) => ({ ...x, ...(x.docId ? { url: documentUrl(x.docId) } : {}) }));
+  const candidatesOut = (c: Candidate[] | undefined) => c?.map((x) => ({ ...x, ...(x.docId ? { url: documentUrl(x.docId), page: documentPage(x.docId) } : {}) }));
 
   /** The API's view of a resolution: ids, title and url, whatever its status. */
   function describe(lib: Library, res: Resolution) {
@@ -173,6 +178,7 @@ export function createCitationService(reader: IndexReader) {
       catalogueId?: string;
       title?: string;
       url?: string;
+      page?: string;
       candidates?: z.infer<typeof CandidateOut>[];
     } = {};
     if (res.toDocId) {
@@ -180,10 +186,12 @@ export function createCitationService(reader: IndexReader) {
       const d = lib.documents.get(res.toDocId);
       if (d) out.title = fullTitle(d);
       out.url = documentUrl(res.toDocId);
+      out.page = documentPage(res.toDocId);
     }
     if (res.toClauseId) {
       out.clauseId = res.toClauseId;
       out.url = clauseUrl(res.toClauseId);
+      out.page = clausePage(res.toClauseId);
     }
     if (res.catalogueId) {
       out.catalogueId = res.catalogueId;
@@ -216,7 +224,7 @@ export function createCitationService(reader: IndexReader) {
         throw new ApiError('CITATION_NOT_RESOLVED', res.reason ?? 'The citation could not be resolved.', {
           cite,
           normalized: res.normalized,
-          ...(d.docId ? { docId: d.docId, title: d.title, url: d.url } : {}),
+          ...(d.docId ? { docId: d.docId, title: d.title, url: d.url, page: d.page } : {}),
         });
       }
       const out: ResolveResult = { cite, status: res.status, citation: res.normalized };
@@ -224,6 +232,7 @@ export function createCitationService(reader: IndexReader) {
       if (d.clauseId) out.clauseId = d.clauseId;
       if (d.title) out.title = d.title;
       if (d.url) out.url = d.url;
+      if (d.page) out.page = d.page;
       if (d.candidates) out.candidates = d.candidates;
       if (res.status === 'catalogue' && res.catalogueId) {
         const e = lib.catalogue.get(res.catalogueId);
@@ -278,6 +287,7 @@ export function createCitationService(reader: IndexReader) {
         docId: c.docId,
         clauseId: c.id,
         url,
+        page: clausePage(c.id),
         permalink: `${baseUrl}${url}`,
       };
     },

@@ -6,10 +6,16 @@ import type { ClauseDetail, DocumentDetail, DocumentListQuery, DocumentSummary }
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
 import { breadcrumb } from './search-service.js';
-import { clauseUrl, documentUrl } from './urls.js';
+import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';
 
 
 type Summary = z.infer<typeof DocumentSummary>;
+
+/** One unit of a document's text, for reading it whole. */
+export type DocumentUnit = Pick<ClauseDoc, 'id' | 'kind' | 'label' | 'heading' | 'text' | 'depth' | 'owners'>;
+const UNIT_PAGE = 1000;
+/** A guard against a runaway document: no policy text has this many units. */
+const MAX_UNITS = 20_000;
 
 const SUMMARY_FIELDS = ['id', 'title', 'kind', 'issuer', 'date', 'year', 'docNumber', 'version', 'partOf', 'attachmentOf', 'counts'];
 
@@ -25,6 +31,7 @@ function summary(d: Partial<DocumentDoc> & Pick<DocumentDoc, 'id' | 'title' | 'k
     ...(partOf ? { partOf } : {}),
     ...(attachmentOf ? { attachmentOf } : {}),
     url: documentUrl(id),
+    page: documentPage(id),
   };
 }
 
@@ -47,6 +54,29 @@ export function createDocumentService(reader: IndexReader) {
       const d = await reader.get<DocumentDoc>(INDEX.documents, id);
       if (!d) throw new ApiError('DOCUMENT_NOT_FOUND', `No document has the id ${id}.`);
       return { ...summary(d), sources: d.sources, attachments: d.attachments, aliases: d.aliases, outline: d.outline };
+    },
+
+    /**
+     * The document's text as its units in document order (the nodes whose
+     * text no ancestor repeats: articles, tasks, headings…), at most
+     * MAX_UNITS; a reading view needs every one, so it pages through them.
+     */
+    async units(docId: string): Promise<DocumentUnit[]> {
+      const out: DocumentUnit[] = [];
+      for (let offset = 0; offset < MAX_UNITS; offset += UNIT_PAGE) {
+        const { hits, total } = await reader.list<ClauseDoc>(INDEX.clauses, {
+          filter: and(eq('docId', docId), eq('isUnit', true)),
+          limit: UNIT_PAGE,
+          offset,
+          sort: ['order:asc'],
+          fields: ['id', 'kind', 'label', 'heading', 'text', 'depth', 'owners'],
+        });
+        for (const h of hits) {
+          out.push({ id: h.id, kind: h.kind, ...(h.label ? { label: h.label } : {}), ...(h.heading ? { heading: h.heading } : {}), text: h.text, depth: h.depth, owners: h.owners ?? [] });
+        }
+        if (offset + UNIT_PAGE >= total || hits.length < UNIT_PAGE) break;
+      }
+      return out;
     },
 
     async clause(id: string): Promise<z.infer<typeof ClauseDetail>> {
@@ -88,6 +118,7 @@ export function createDocumentService(reader: IndexReader) {
         owners: c.owners ?? [],
         years: c.years ?? [],
         url: clauseUrl(c.id),
+        page: clausePage(c.id),
       };
     },
   };
