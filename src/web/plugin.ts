@@ -175,7 +175,14 @@ async function web(app: FastifyInstance): Promise<void> {
     const { id } = IdParams.parse(req.params);
     const document = await docs.get(id);
     const [units, referencesOut, referencesIn, list] = await Promise.all([docs.units(id), refs.forDocument(id, 'out'), refs.forDocument(id, 'in'), documentList()]);
-    return renderDocumentPage({ document, units, referencesOut, referencesIn, titles: new Map(list.documents.map((d) => [d.id, d.title])) });
+    return renderDocumentPage({
+      document,
+      units,
+      referencesOut,
+      referencesIn,
+      titles: new Map(list.documents.map((d) => [d.id, d.title])),
+      members: list.documents.filter((d) => d.partOf === id),
+    });
   });
 
   page('/clauses/:id', async (req) => {

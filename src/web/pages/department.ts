@@ -24,9 +24,9 @@ function partnersSvg(name: string, partners: DepartmentProfile['partners']): Htm
   const shown = partners.slice(0, PICTURED);
   if (!shown.length) return html``;
   const max = Math.max(...shown.map((p) => p.tasks));
-  const W = 640;
-  const NAME_W = 190;
-  const ROW = 26;
+  const W = 400;
+  const NAME_W = 130;
+  const ROW = 24;
   const barW = W - NAME_W - 50;
   const h = shown.length * ROW + 30;
   const rows = shown.map((p, i) => {
@@ -38,9 +38,9 @@ function partnersSvg(name: string, partners: DepartmentProfile['partners']): Htm
       x += w;
       return seg;
     });
-    return html`<a href="${departmentPage(p.name)}"><text x="${NAME_W - 8}" y="${y + 14}" text-anchor="end" class="bar__name">${p.name.length > 12 ? `${p.name.slice(0, 11)}…` : p.name}</text></a>${segs}<text x="${(x + 6).toFixed(1)}" y="${y + 14}" class="bar__count">${p.tasks}</text>`;
+    return html`<a href="${departmentPage(p.name)}"><text x="${NAME_W - 8}" y="${y + 14}" text-anchor="end" class="bar__name">${p.name.length > 9 ? `${p.name.slice(0, 8)}…` : p.name}</text></a>${segs}<text x="${(x + 6).toFixed(1)}" y="${y + 14}" class="bar__count">${p.tasks}</text>`;
   });
-  const legend = ROLES.map((r, i) => html`<rect x="${NAME_W + i * 90}" y="${h - 18}" width="12" height="12" class="bar bar--${r}"/><text x="${NAME_W + i * 90 + 18}" y="${h - 8}" class="bar__legend">${label(ROLE, r)}</text>`);
+  const legend = ROLES.map((r, i) => html`<rect x="${NAME_W + i * 70}" y="${h - 18}" width="12" height="12" class="bar bar--${r}"/><text x="${NAME_W + i * 70 + 18}" y="${h - 8}" class="bar__legend">${label(ROLE, r)}</text>`);
   return html`<svg class="partners-chart" viewBox="0 0 ${W} ${h}" role="img" aria-labelledby="partners-svg-t" xmlns="http://www.w3.org/2000/svg">
   <title id="partners-svg-t">与${name}共同承担任务最多的 ${shown.length} 个单位，按其在共同任务中的角色分段</title>
   ${rows}${legend}

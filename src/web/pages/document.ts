@@ -17,6 +17,8 @@ export interface DocumentPageData {
   referencesIn: z.infer<typeof DocumentReferences>;
   /** Titles of other documents (parent compilation, attachments). */
   titles: Map<string, string>;
+  /** The documents this one compiles (partOf it), in corpus order. */
+  members: Array<{ id: string; title: string }>;
 }
 
 /** Kinds too fine for the outline: they are read in the text. */
@@ -100,6 +102,7 @@ export function renderDocumentPage(d: DocumentPageData): Page {
   const counts = Object.entries(doc.counts)
     .filter(([k]) => ['chapter', 'article', 'task', 'heading'].includes(k))
     .map(([k, n]) => `${n} ${label(NODE_KIND, k)}`);
+  const outline = outlineItems(doc.outline.children);
   const toNeighbour = (g: z.infer<typeof DocumentReferences>['documents'][number]) => ({ ...(g.docId ? { docId: g.docId } : {}), title: g.title, count: g.count, relations: g.relations });
   return {
     title: doc.title,
@@ -112,10 +115,11 @@ export function renderDocumentPage(d: DocumentPageData): Page {
     <dl class="meta">${meta.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
     <div data-slot="document-extra"></div>
   </header>
-  <div class="document-layout">
-    <nav class="outline" aria-labelledby="outline-h">
-      <details open class="outline__box"><summary id="outline-h">目录</summary>${outlineItems(doc.outline.children)}</details>
-    </nav>
+  ${d.members.length ? html`<section class="members" aria-labelledby="members-h"><h2 id="members-h">本汇编收录的文件（${d.members.length}）</h2><ol>${d.members.map((m) => html`<li><a href="/documents/${m.id}">${m.title}</a></li>`)}</ol></section>` : ''}
+  <div class="document-layout${outline.value ? '' : ' document-layout--single'}">
+    ${outline.value ? html`<nav class="outline" aria-labelledby="outline-h">
+      <details open class="outline__box"><summary id="outline-h">目录</summary>${outline}</details>
+    </nav>` : ''}
     <div class="document-text" aria-label="全文">
       ${d.units.map((u) => unitHtml(u, nodes.get(u.id)))}
     </div>
