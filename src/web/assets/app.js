@@ -31,6 +31,11 @@
     }, function () { b.textContent = '请手动复制'; });
   });
 
+  // Filters start folded on a phone (open in the HTML, so no-script readers always see them).
+  if (window.matchMedia('(max-width: 60rem)').matches) {
+    document.querySelectorAll('details[data-collapse-narrow]').forEach(function (d) { d.open = false; });
+  }
+
   // The sort menu submits itself (its button is there for the no-script case).
   document.querySelectorAll('select[data-autosubmit]').forEach(function (s) {
     s.addEventListener('change', function () { s.form.submit(); });

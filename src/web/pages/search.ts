@@ -159,7 +159,7 @@ function results(d: SearchPageData, r: SearchResponse): Html {
     }
     items.push(hitItem(h));
   }
-  return html`<p class="result-count" role="status">找到 ${r.totalIsExact ? '' : '约 '}<strong>${r.total}</strong> 条条款${
+  return html`<p class="result-count" role="status">共 ${r.totalIsExact ? '' : '约 '}<strong>${r.total}</strong> 条${
     r.matchingStrategy === 'relaxed' ? html`，其中 <strong>${r.totalAllWords}</strong> 条包含全部检索词` : ''
   }${r.hits.length ? html`；当前第 ${from}–${to} 条` : ''}</p>
 ${r.matchingStrategy === 'relaxed' && r.totalAllWords === 0 ? html`<p class="notice">没有条款同时包含全部检索词；下面是包含其中部分词语的条款。</p>` : ''}
@@ -182,11 +182,11 @@ function emptyState(d: SearchPageData, r: SearchResponse): Html {
 </div>`;
 }
 
-function toolbar(q: SearchPageQuery): Html {
+function toolbar(q: SearchPageQuery, titles: Map<string, string>): Html {
   const opt = (v: string, t: string) => html`<option value="${v}"${q.sort === v ? html` selected` : ''}>${t}</option>`;
   const hidden = (['q', ...FILTERS] as const).map((k) => (q[k] !== undefined ? html`<input type="hidden" name="${k}" value="${String(q[k])}">` : ''));
   const chips = activeFilters(q).map(
-    (f) => html`<li><a class="chip chip--filter" href="${searchHref(q, { [f]: undefined })}">${FILTER_NAME[f]}：${String(q[f])}<span aria-hidden="true"> ×</span><span class="visually-hidden">（取消此筛选）</span></a></li>`,
+    (f) => html`<li><a class="chip chip--filter" href="${searchHref(q, { [f]: undefined })}">${FILTER_NAME[f]}：${valueName(f, String(q[f]), titles)}<span aria-hidden="true"> ×</span><span class="visually-hidden">（取消此筛选）</span></a></li>`,
   );
   return html`<div class="toolbar">
   ${chips.length ? html`<ul class="chips chips--filters" aria-label="已选筛选条件">${chips}<li><a href="${searchHref({ ...q, ...Object.fromEntries(FILTERS.map((f) => [f, undefined])) } as SearchPageQuery)}">清除全部</a></li></ul>` : ''}
@@ -236,12 +236,13 @@ export function renderSearchPage(d: SearchPageData): Page {
   ${queryPlan(r, q)}
   <div class="search-layout">
     <aside class="facets" aria-labelledby="facets-h">
-      <h2 id="facets-h">筛选</h2>
+      <details open data-collapse-narrow><summary><h2 id="facets-h">筛选</h2></summary>
       ${FILTERS.map((f) => (f === 'role' && !q.department ? '' : facetGroup(f, facets[f] ?? {}, q, titles)))}
+      </details>
     </aside>
     <section class="results" aria-labelledby="results-h">
       <h2 id="results-h" class="visually-hidden">结果</h2>
-      ${toolbar(q)}
+      ${toolbar(q, titles)}
       ${r.hits.length ? results(d, r) : emptyState(d, r)}
     </section>
   </div>
