@@ -80,6 +80,16 @@ describe('escaping user input on every page', () => {
   });
 });
 
+describe('structure', () => {
+  it('ids are unique on the document page (anchors of clauses inside units included)', async () => {
+    const res = await get('/documents/doc-583618190d67');
+    const ids = [...res.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(300);
+    expect(ids.length - new Set(ids).size).toBe(0);
+    expect(ids).toContain('doc-583618190d67--chp_3__sec_1__art_21__para_1');
+  });
+});
+
 describe('headers and assets', () => {
   it('every page carries the CSP; API 404s stay JSON', async () => {
     for (const url of ['/', `/search?q=${enc('数据')}`, '/documents', '/departments', '/cite', '/catalogue', '/nope']) {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ClauseDetail } from '../../schemas/documents.js';
 import type { CiteJson } from '../../services/citation-service.js';
 import type { ClauseReferences } from '../../services/reference-service.js';
-import { clausePage, clauseUrl, documentPage } from '../../services/urls.js';
+import { clausePage, clauseUrl } from '../../services/urls.js';
 import { alternateJson, breadcrumbLinks, copyButton, inDocument, ownerChips, paragraphs, partName } from '../components.js';
 import { html } from '../html.js';
 import { NODE_KIND, label } from '../labels.js';
@@ -32,7 +32,6 @@ export function renderClausePage(d: ClausePageData): Page {
     body: html`<article class="clause-page">
   ${breadcrumbLinks(c.path, c.docTitle, c.docId, c)}
   <header class="page-head">
-    <p class="kicker"><a href="${documentPage(c.docId)}">《${c.docTitle}》</a></p>
     <h1>${name}</h1>
   </header>
   <div class="clause-layout">

@@ -38,11 +38,12 @@ function outlineItems(nodes: OutlineNode[]): Html {
   })}</ul>`;
 }
 
-/** Every descendant id of each node (their anchors sit in the unit that holds their text). */
-function descendants(n: OutlineNode, out: string[] = []): string[] {
+/** The ids of a unit's descendants whose text it holds (their anchors sit in it); units below it anchor themselves. */
+function descendants(n: OutlineNode, units: Set<string>, out: string[] = []): string[] {
   for (const c of n.children) {
+    if (units.has(c.id)) continue;
     out.push(c.id);
-    descendants(c, out);
+    descendants(c, units, out);
   }
   return out;
 }
@@ -53,8 +54,8 @@ function index(n: OutlineNode, map: Map<string, OutlineNode>): Map<string, Outli
   return map;
 }
 
-function unitHtml(u: DocumentUnit, node: OutlineNode | undefined): Html {
-  const inner = node ? descendants(node).map((id) => html`<span class="anchor" id="${id}"></span>`) : [];
+function unitHtml(u: DocumentUnit, node: OutlineNode | undefined, units: Set<string>): Html {
+  const inner = node ? descendants(node, units).map((id) => html`<span class="anchor" id="${id}"></span>`) : [];
   if (HEADING_KINDS.has(u.kind)) {
     const level = Math.min(6, Math.max(2, u.depth + 1));
     const tag = `h${level}`;
@@ -103,6 +104,7 @@ export function renderDocumentPage(d: DocumentPageData): Page {
     .filter(([k]) => ['chapter', 'article', 'task', 'heading'].includes(k))
     .map(([k, n]) => `${n} ${label(NODE_KIND, k)}`);
   const outline = outlineItems(doc.outline.children);
+  const unitIds = new Set(d.units.map((u) => u.id));
   const toNeighbour = (g: z.infer<typeof DocumentReferences>['documents'][number]) => ({ ...(g.docId ? { docId: g.docId } : {}), title: g.title, count: g.count, relations: g.relations });
   return {
     title: doc.title,
@@ -121,7 +123,7 @@ export function renderDocumentPage(d: DocumentPageData): Page {
       <details open class="outline__box"><summary id="outline-h">目录</summary>${outline}</details>
     </nav>` : ''}
     <div class="document-text" aria-label="全文">
-      ${d.units.map((u) => unitHtml(u, nodes.get(u.id)))}
+      ${d.units.map((u) => unitHtml(u, nodes.get(u.id), unitIds))}
     </div>
   </div>
   <section class="doc-refs" aria-labelledby="doc-refs-h">
