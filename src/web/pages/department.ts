@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DepartmentList, DepartmentProfile, TaskHit } from '../../schemas/tasks.js';
 import { clausePage, departmentPage, departmentUrl, documentPage } from '../../services/urls.js';
-import { inDocument, ownerChips } from '../components.js';
+import { inDocument, ownerChips, pagination } from '../components.js';
 import { html, type Html } from '../html.js';
 import { LEVEL, ROLE, label, type RoleName } from '../labels.js';
 import type { Page } from '../layout.js';
@@ -90,7 +90,7 @@ export function renderDepartmentPage(d: DepartmentPageData): Page {
     <div data-slot="department-extra"></div>
   </header>
   ${roleFilter(d, dep.name)}
-  <p class="actions"><a class="button" href="${csv}" download>下载任务台账（CSV）</a> <span class="muted">共 ${d.tasks.length} 项${d.role ? `（${label(ROLE, d.role)}）` : ''}，可用 Excel 打开</span></p>
+  <p class="actions"><a class="button" href="${csv}" download>下载任务台账（CSV）</a> <span class="muted">共 ${d.tasks.length} 项${d.role ? `（${label(ROLE, d.role)}）` : ''}，可用 Excel 打开 · <a href="#partners-h">协作单位</a></span></p>
   <div class="department-layout">
     <section class="tasks" aria-labelledby="tasks-h">
       <h2 id="tasks-h">任务（按文件）</h2>
@@ -116,7 +116,6 @@ export function renderDepartmentPage(d: DepartmentPageData): Page {
 
 /** `/departments?q=`: the bodies, searchable by any of their names. */
 export function renderDepartmentIndex(list: z.infer<typeof DepartmentList>, q: string | undefined, page: number, size: number): Page {
-  const pages = Math.ceil(list.total / size);
   const href = (p: number) => `/departments?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return {
     title: q ? `${q} - 部门` : '部门职责',
@@ -135,7 +134,7 @@ export function renderDepartmentIndex(list: z.infer<typeof DepartmentList>, q: s
     ${list.departments.map((d) => html`<tr><td><a href="${departmentPage(d.name)}">${d.name}</a>${[...d.aliases, ...d.abbreviations].length ? html`<br><span class="muted">${[...d.aliases, ...d.abbreviations].join('、')}</span>` : ''}</td><td>${label(LEVEL, d.level)}</td><td>${d.counts.lead}</td><td>${d.counts.responsible}</td><td>${d.counts.cooperating}</td><td>${d.counts.total}</td></tr>`)}
     </tbody></table>`
     : html`<div class="empty"><p>没有名称含“${q}”的单位。试试更短的名称，如“大数据”或“工信”。</p></div>`}
-  ${pages > 1 ? html`<nav class="pagination" aria-label="分页"><ul>${page > 1 ? html`<li><a rel="prev" href="${href(page - 1)}">上一页</a></li>` : ''}<li>第 ${page} / ${pages} 页</li>${page < pages ? html`<li><a rel="next" href="${href(page + 1)}">下一页</a></li>` : ''}</ul></nav>` : ''}
+  ${pagination({ page, size, total: list.total, href })}
 </div>`,
   };
 }

@@ -10,6 +10,8 @@ import { html, type Html } from '../html.js';
 import { DOC_KIND, NODE_KIND, ROLE, label } from '../labels.js';
 import { searchBox, type Page } from '../layout.js';
 
+const enc = encodeURIComponent;
+
 /** Results a page. */
 export const PAGE_SIZE = 20;
 /** The last page offered (the API pages up to offset 100 000; nobody reads 500 pages of clauses). */
@@ -107,7 +109,8 @@ function facetGroup(f: Filter, counts: Record<string, number>, q: SearchPageQuer
 /** How the query was read, where it changes what the reader sees: dropped words, phrases, departments, 文号, relaxing. */
 function queryPlan(r: SearchResponse, q: SearchPageQuery): Html {
   const lines: Html[] = [];
-  if (r.words.length > 1 || r.dropped.length) lines.push(html`<li>检索词：${r.words.map((w) => html`<span class="token">${w}</span>`)}</li>`);
+  const inPhrases = r.words.every((w) => r.phrases.some((p) => p.includes(w)));
+  if ((r.words.length > 1 || r.dropped.length) && !inPhrases) lines.push(html`<li>检索词：${r.words.map((w) => html`<span class="token">${w}</span>`)}</li>`);
   if (r.dropped.length) lines.push(html`<li>已忽略：${r.dropped.map((w) => html`<span class="token token--dropped">${w}</span>`)}<span class="hint">（虚词、疑问词等不影响结果的词）</span></li>`);
   if (r.phrases.length) lines.push(html`<li>精确匹配：${r.phrases.map((p) => html`<span class="token token--phrase">“${p}”</span>`)}</li>`);
   for (const d of r.departments) {
@@ -174,7 +177,8 @@ function emptyState(d: SearchPageData, r: SearchResponse): Html {
   <h2>没有找到包含“${q.q}”的条款</h2>
   <ul>
     ${filters.length && d.withoutFilters ? html`<li>去掉筛选条件后有 <strong>${d.withoutFilters}</strong> 条：<a href="${searchHref({ ...q, ...Object.fromEntries(FILTERS.map((f) => [f, undefined])) } as SearchPageQuery)}">清除全部筛选</a></li>` : ''}
-    ${r.words.length > 1 ? html`<li>试试只用其中一个词：${r.words.map((w) => html`<a class="token" href="${searchHref(q, { q: w })}">${w}</a>`)}</li>` : ''}
+    <li>如果这是一条引文或文号，可以<a href="/cite?cite=${enc(q.q ?? '')}">解析这条引文</a>。</li>
+    ${r.words.length > 1 && !r.phrases.length ? html`<li>试试只用其中一个词：${r.words.map((w) => html`<a class="token" href="${searchHref(q, { q: w })}">${w}</a>`)}</li>` : ''}
     <li>换一种常见说法（如“数据共享”代替“数据互通”），或检查文号、条款序号的写法。</li>
     <li>用引号检索原文中的固定短语，如 “数据要素”。</li>
   </ul>
