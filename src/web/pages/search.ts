@@ -6,7 +6,7 @@ import { Role, type SearchHit, type SearchResponse, type Suggestion } from '../.
 import type { DocumentSummary } from '../../schemas/documents.js';
 import { clausePage, departmentPage, documentPage } from '../../services/urls.js';
 import { breadcrumbLinks, copyButton, markedSnippet, ownerChips, pagination } from '../components.js';
-import { html, type Html } from '../html.js';
+import { html, trusted, type Html } from '../html.js';
 import { DOC_KIND, NODE_KIND, ROLE, label } from '../labels.js';
 import { searchBox, type Page } from '../layout.js';
 
@@ -59,21 +59,42 @@ export interface SearchPageData {
   suggestions?: Suggestion[];
 }
 
-/** A search URL: the query with `changes` applied (undefined removes); changing a filter returns to page 1. */
-export function searchHref(q: SearchPageQuery, changes: Partial<Record<keyof SearchPageQuery, string | number | undefined>> = {}): string {
-  const next: Record<string, unknown> = { ...q, ...changes };
-  if (!('page' in changes)) next.page = undefined;
-  if (changes.department !== undefined || 'department' in changes) {
-    if (!next.department) next.role = undefined;
+/** The parameters of a search URL, in the order they are written. */
+const URL_KEYS = ['q', ...FILTERS, 'sort', 'page'] as const;
+type Changes = Partial<Record<keyof SearchPageQuery, string | number | undefined>>;
+
+/** Each query's values, percent-encoded once: a results page builds ~80 links from the same query (one per facet value). */
+const encodedValues = new WeakMap<SearchPageQuery, Map<string, string>>();
+const encodeValue = (v: string) => encodeURIComponent(v).replace(/'/g, '%27');
+
+function buildHref(q: SearchPageQuery, changes: Changes, separator: string): string {
+  let base = encodedValues.get(q);
+  if (!base) {
+    base = new Map();
+    for (const key of URL_KEYS) if (q[key] !== undefined) base.set(key, encodeValue(String(q[key])));
+    encodedValues.set(q, base);
   }
-  const p = new URLSearchParams();
-  for (const key of ['q', ...FILTERS, 'sort', 'page'] as const) {
-    const v = next[key];
-    if (v === undefined || v === '' || (key === 'sort' && v === 'relevance') || (key === 'page' && v === 1)) continue;
-    p.set(key, String(v));
+  const clearRole = 'department' in changes && !changes.department;
+  let s = '';
+  for (const key of URL_KEYS) {
+    let v: string | undefined;
+    if (key in changes) v = changes[key] === undefined ? undefined : encodeValue(String(changes[key]));
+    else if (key === 'page' || (key === 'role' && clearRole)) v = undefined;
+    else v = base.get(key);
+    if (v === undefined || v === '' || (key === 'sort' && v === 'relevance') || (key === 'page' && v === '1')) continue;
+    s += `${s ? separator : ''}${key}=${v}`;
   }
-  const s = p.toString();
   return s ? `/search?${s}` : '/';
+}
+
+/** A search URL: the query with `changes` applied (undefined removes); changing a filter returns to page 1, removing the department its role. */
+export function searchHref(q: SearchPageQuery, changes: Changes = {}): string {
+  return buildHref(q, changes, '&');
+}
+
+/** The same URL ready for an href attribute (values are percent-encoded, so only the separators need writing as &amp;). */
+function searchLink(q: SearchPageQuery, changes: Changes = {}): Html {
+  return trusted(buildHref(q, changes, '&amp;'));
 }
 
 const activeFilters = (q: SearchPageQuery): Filter[] => FILTERS.filter((f) => q[f] !== undefined);
@@ -94,8 +115,8 @@ function facetGroup(f: Filter, counts: Record<string, number>, q: SearchPageQuer
   else entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
   const item = ([v, n]: [string, number]) =>
     v === selected
-      ? html`<li><a class="facet__value" href="${searchHref(q, { [f]: undefined })}" aria-current="true"><span class="facet__name">${valueName(f, v, titles)}</span><span class="facet__count">${n}</span><span class="visually-hidden">（已选，点击取消）</span></a></li>`
-      : html`<li><a class="facet__value" href="${searchHref(q, { [f]: v })}"><span class="facet__name">${valueName(f, v, titles)}</span><span class="facet__count">${n}</span></a></li>`;
+      ? html`<li><a class="facet__value" href="${searchLink(q, { [f]: undefined })}" aria-current="true"><span class="facet__name">${valueName(f, v, titles)}</span><span class="facet__count">${n}</span><span class="visually-hidden">（已选，点击取消）</span></a></li>`
+      : html`<li><a class="facet__value" href="${searchLink(q, { [f]: v })}"><span class="facet__name">${valueName(f, v, titles)}</span><span class="facet__count">${n}</span></a></li>`;
   const head = entries.slice(0, FACET_SHOWN);
   const rest = entries.slice(FACET_SHOWN);
   if (selected !== undefined && !entries.some(([v]) => v === selected)) head.unshift([selected, 0]);
