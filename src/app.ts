@@ -17,6 +17,7 @@ import cacheValidators, { type CacheValidatorOptions } from './plugins/cache-val
 import oembedDiscovery from './plugins/oembed-discovery.js';
 import deprecation from './plugins/deprecation.js';
 import admin, { type AdminOptions } from './routes/admin.js';
+import web, { sendNotFoundPage, wantsPage } from './web/plugin.js';
 
 export interface AppOptions {
   meili: MeiliPluginOptions;
@@ -84,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const engine = opts.engine;
   await app.register(errors, {
     bodyLimit: BODY_LIMIT,
+    notFoundPage: (req, reply) => (wantsPage(req) ? sendNotFoundPage(req, reply) : undefined),
     retryAfterSeconds: () => engine?.().retryAfterSeconds ?? 2,
   });
   // Graceful stop: app.close() lets running requests finish; requests that arrive meanwhile (on kept-alive
@@ -127,6 +129,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);
   if (opts.admin) await app.register(admin, opts.admin);
+  // The web pages for people (src/web), on the same services as the API.
+  await app.register(web);
   return app;
 }
 

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, ErrorCodes, type ErrorCode } from '../errors.js';
 import { MeiliUnavailableError, MeiliTimeoutError } from '../meili/errors.js';
@@ -17,6 +18,8 @@ export interface ErrorsPluginOptions {
   retryAfterSeconds?: () => number;
   /** The app's body limit in bytes, for the 413 message. */
   bodyLimit: number;
+  /** Answers an unknown path with a page when it should (a browser asking for HTML); returns undefined to leave it to the JSON 404. */
+  notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
 }
 
 declare module 'fastify' {
@@ -60,6 +63,7 @@ export default fp<ErrorsPluginOptions>(
       return reply.status(500).send(errorBody('INTERNAL'));
     });
     app.setNotFoundHandler((req, reply) => {
+      if (opts.notFoundPage?.(req, reply)) return;
       reply.status(404).send(errorBody('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.url.split('?')[0]}.`));
     });
   },

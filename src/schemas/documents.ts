@@ -40,7 +40,7 @@ export const DocumentSummary = DocumentDoc.pick({
   meeting: true,
 })
   .extend(StatusFields.shape)
-  .extend({ url: z.string() });
+  .extend({ url: z.string(), page: z.string().describe('The document’s web page') });
 
 export const DocumentList = z.object({
   asOf: IsoDate,
@@ -85,6 +85,7 @@ export const ClauseDetail = ClauseDoc.pick({
     .array(z.object({ id: z.string(), indicatorId: z.string(), indicator: z.string(), asWritten: z.string(), value: z.number(), unit: z.string(), year: z.number().int(), indicatorUrl: z.string() }))
     .optional(),
   url: z.string(),
+  page: z.string().describe('The clause’s web page (its permalink for people)'),
   /** Its document's effect status on `asOf`, and the day it took effect. */
   asOf: IsoDate,
 })

@@ -26,7 +26,7 @@ export const SearchQuery = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true')
-    .describe('Include facet counts, keyed by the filter parameter they feed: docId, kind, issuer, year, department, status'),
+    .describe('Include facet counts, keyed by the filter parameter they feed: docId, kind, docKind, issuer, year, department, status, and role (of the department filtered on)'),
   exact: z
     .enum(['true', 'false'])
     .default('false')
@@ -59,6 +59,8 @@ export const SearchHit = z.object({
   citation: z.string(),
   owners: z.array(Owner),
   url: z.string(),
+  /** The clause's web page (its permalink for people): /clauses/:id. */
+  page: z.string(),
   /** True when the hit lacks some of the query's words (shown after every hit that has them all). */
   partial: z.boolean(),
 });
@@ -75,9 +77,11 @@ export const SearchNotice = z.object({
    */
   code: z.enum(['unknown-department', 'relaxed', 'document-number', 'nothing-searchable']),
   message: z.string(),
+  /** unknown-department: the name as written in the query. */
+  asWritten: z.string().optional(),
   suggestions: z.array(z.string()).optional(),
   /** document-number: the document so numbered. */
-  document: z.object({ id: z.string(), title: z.string(), docNumber: z.string(), url: z.string() }).optional(),
+  document: z.object({ id: z.string(), title: z.string(), docNumber: z.string(), url: z.string(), page: z.string() }).optional(),
 });
 export type SearchNotice = z.infer<typeof SearchNotice>;
 
@@ -125,7 +129,7 @@ export const SearchResponse = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
   hits: z.array(SearchHit),
-  /** Counts per facet value, keyed by the filter parameter (docId, kind, issuer, year, department). */
+  /** Counts per facet value, keyed by the filter parameter (docId, kind, docKind, issuer, year, department; role: of the department filtered on). */
   facets: FacetCounts.optional(),
   /** The day statuses were computed for. */
   asOf: IsoDate,
@@ -159,8 +163,10 @@ export const Suggestion = z.object({
   /** prefix: `text` (or `matched`) starts with what was typed; words: it contains the typed words. */
   match: z.enum(['prefix', 'words']),
   id: z.string().optional(),
-  /** Where to go: the document, or clause search filtered to the department. */
+  /** Where to go: the document, or the department's task list. */
   url: z.string(),
+  /** The same as a web page: /documents/:id or /departments/:name. */
+  page: z.string(),
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 

@@ -37,7 +37,7 @@ export const CatalogueInfo = z.object({
   issuer: z.string().optional(),
 });
 
-const CandidateOut = Candidate.extend({ url: z.string().optional() });
+const CandidateOut = Candidate.extend({ url: z.string().optional(), page: z.string().optional() });
 
 export const ResolveResult = z.object({
   cite: z.string(),
@@ -74,6 +74,7 @@ export const ExtractedCitation = z.object({
   catalogueId: z.string().optional(),
   title: z.string().optional(),
   url: z.string().optional(),
+  page: z.string().optional(),
   candidates: z.array(CandidateOut).optional(),
   reason: z.string().optional(),
 });
@@ -115,6 +116,8 @@ export const CiteJson = z.object({
   docId: z.string(),
   clauseId: z.string(),
   url: z.string(),
+  /** The clause's web page, and that page's absolute address. */
+  page: z.string(),
   permalink: z.string(),
 });
 
@@ -202,7 +205,7 @@ export function createCitationService(reader: IndexReader) {
   }
 
   const fullTitle = (d: { title: string; version?: string }) => d.title + (d.version && !d.title.endsWith(d.version) ? d.version : '');
-  const candidatesOut = (c: Candidate[] | undefined) => c?.map((x) => ({ ...x, ...(x.docId ? { url: documentUrl(x.docId) } : {}) }));
+  const candidatesOut = (c: Candidate[] | undefined) => c?.map((x) => ({ ...x, ...(x.docId ? { url: documentUrl(x.docId), page: documentPage(x.docId) } : {}) }));
 
   /** The API's view of a resolution: ids, title and url, whatever its status. */
   function describe(lib: Library, res: Resolution) {
@@ -212,6 +215,7 @@ export function createCitationService(reader: IndexReader) {
       catalogueId?: string;
       title?: string;
       url?: string;
+      page?: string;
       candidates?: z.infer<typeof CandidateOut>[];
     } = {};
     if (res.toDocId) {
@@ -219,10 +223,12 @@ export function createCitationService(reader: IndexReader) {
       const d = lib.documents.get(res.toDocId);
       if (d) out.title = fullTitle(d);
       out.url = documentUrl(res.toDocId);
+      out.page = documentPage(res.toDocId);
     }
     if (res.toClauseId) {
       out.clauseId = res.toClauseId;
       out.url = clauseUrl(res.toClauseId);
+      out.page = clausePage(res.toClauseId);
     }
     if (res.catalogueId) {
       out.catalogueId = res.catalogueId;
@@ -400,6 +406,7 @@ export function createCitationService(reader: IndexReader) {
         docId: c.docId,
         clauseId: c.id,
         url,
+        page: clausePage(c.id),
         permalink: `${baseUrl}${url}`,
       };
     },

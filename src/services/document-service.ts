@@ -8,10 +8,16 @@ import { asOfDay, countStatuses, STATUS_FIELDS, statusOf } from './effect-status
 import { isoOfDay } from '../../ingest/model/dates.js';
 import type { IndexReader } from './index-reader.js';
 import { breadcrumb } from './search-service.js';
-import { clauseUrl, documentUrl } from './urls.js';
+import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';
 
 
 type Summary = z.infer<typeof DocumentSummary>;
+
+/** One unit of a document's text, for reading it whole. */
+export type DocumentUnit = Pick<ClauseDoc, 'id' | 'kind' | 'label' | 'heading' | 'text' | 'depth' | 'owners'>;
+const UNIT_PAGE = 1000;
+/** A guard against a runaway document: no policy text has this many units. */
+const MAX_UNITS = 20_000;
 
 const SUMMARY_FIELDS = ['id', 'title', 'kind', 'issuer', 'date', 'year', 'docNumber', 'version', 'partOf', 'attachmentOf', 'counts', 'maker', 'meeting', 'dates', ...STATUS_FIELDS];
 const SORTS = { order: ['order:asc'], newest: ['date:desc', 'order:asc'], oldest: ['date:asc', 'order:asc'], effective: ['effectiveOn:desc', 'order:asc'] } as const;
@@ -38,6 +44,7 @@ function summary(d: Partial<DocumentDoc> & Pick<DocumentDoc, 'id' | 'title' | 'k
     ...(partOf ? { partOf } : {}),
     ...(attachmentOf ? { attachmentOf } : {}),
     url: documentUrl(id),
+    page: documentPage(id),
   };
 }
 
@@ -80,6 +87,29 @@ export function createDocumentService(reader: IndexReader) {
         fields: ['id', 'indicatorId', 'indicator', 'asWritten', 'value', 'unit', 'year'],
       });
       return hits.map((t) => ({ ...t, indicatorUrl: `/v1/indicators/${encodeURIComponent(t.indicatorId)}` }));
+    },
+
+    /**
+     * The document's text as its units in document order (the nodes whose
+     * text no ancestor repeats: articles, tasks, headings…), at most
+     * MAX_UNITS; a reading view needs every one, so it pages through them.
+     */
+    async units(docId: string): Promise<DocumentUnit[]> {
+      const out: DocumentUnit[] = [];
+      for (let offset = 0; offset < MAX_UNITS; offset += UNIT_PAGE) {
+        const { hits, total } = await reader.list<ClauseDoc>(INDEX.clauses, {
+          filter: and(eq('docId', docId), eq('isUnit', true)),
+          limit: UNIT_PAGE,
+          offset,
+          sort: ['order:asc'],
+          fields: ['id', 'kind', 'label', 'heading', 'text', 'depth', 'owners'],
+        });
+        for (const h of hits) {
+          out.push({ id: h.id, kind: h.kind, ...(h.label ? { label: h.label } : {}), ...(h.heading ? { heading: h.heading } : {}), text: h.text, depth: h.depth, owners: h.owners ?? [] });
+        }
+        if (offset + UNIT_PAGE >= total || hits.length < UNIT_PAGE) break;
+      }
+      return out;
     },
 
     async clause(id: string, asOfParam?: string): Promise<z.infer<typeof ClauseDetail>> {
@@ -125,6 +155,7 @@ export function createDocumentService(reader: IndexReader) {
         asOf: isoOfDay(asOf),
         status: statusOf(c, asOf),
         ...(c.effectiveFrom ? { effectiveFrom: c.effectiveFrom } : {}),
+        page: clausePage(c.id),
       };
     },
   };

@@ -6,7 +6,7 @@ import type { ClauseDoc, DocumentDoc } from '../../ingest/to-index/schemas.js';
 import { Candidate, Relation, ReferenceStatus } from '../../ingest/enrich/references/reference.js';
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
-import { clauseUrl, documentUrl } from './urls.js';
+import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';
 
 /** One end of a reference as the API shows it: a clause, a document, a catalogue entry, or just a title. */
 export const ReferenceEnd = z.object({
@@ -17,6 +17,7 @@ export const ReferenceEnd = z.object({
   catalogueId: z.string().optional(),
   title: z.string().optional(),
   url: z.string().optional(),
+  page: z.string().optional(),
 });
 export type ReferenceEnd = z.infer<typeof ReferenceEnd>;
 
@@ -54,6 +55,7 @@ export const DocumentReferenceGroup = z.object({
   /** Distinct clauses cited (out) or citing (in). */
   clauses: z.number().int(),
   url: z.string().optional(),
+  page: z.string().optional(),
 });
 export const DocumentReferences = z.object({
   docId: z.string(),
@@ -142,12 +144,14 @@ export function createReferenceService(reader: IndexReader) {
           const t = fullTitle(docs.get(r.toDocId));
           if (t) to.docTitle = t;
           to.url = documentUrl(r.toDocId);
+          to.page = documentPage(r.toDocId);
         }
         if (r.toClauseId) {
           to.clauseId = r.toClauseId;
           const c = ends.get(r.toClauseId);
           if (c) to.citation = c.citation;
           to.url = clauseUrl(r.toClauseId);
+          to.page = clausePage(r.toClauseId);
         }
         if (r.catalogueId) to.catalogueId = r.catalogueId;
         if (r.toTitle) to.title = r.toTitle;
@@ -161,7 +165,7 @@ export function createReferenceService(reader: IndexReader) {
       });
       const incoming = inRefs.map((r) => {
         const c = ends.get(r.fromClauseId);
-        const from: ReferenceEnd = { docId: r.fromDocId, clauseId: r.fromClauseId, url: clauseUrl(r.fromClauseId) };
+        const from: ReferenceEnd = { docId: r.fromDocId, clauseId: r.fromClauseId, url: clauseUrl(r.fromClauseId), page: clausePage(r.fromClauseId) };
         const t = fullTitle(docs.get(r.fromDocId));
         if (t) from.docTitle = t;
         if (c) from.citation = c.citation;
@@ -181,10 +185,10 @@ export function createReferenceService(reader: IndexReader) {
         let base: Omit<z.infer<typeof DocumentReferenceGroup>, 'count' | 'relations' | 'clauses'>;
         if (direction === 'in') {
           key = r.fromDocId;
-          base = { docId: r.fromDocId, title: fullTitle(docs.get(r.fromDocId)) ?? r.fromDocId, status: 'resolved', url: documentUrl(r.fromDocId) };
+          base = { docId: r.fromDocId, title: fullTitle(docs.get(r.fromDocId)) ?? r.fromDocId, status: 'resolved', url: documentUrl(r.fromDocId), page: documentPage(r.fromDocId) };
         } else if (r.toDocId) {
           key = r.toDocId;
-          base = { docId: r.toDocId, title: fullTitle(docs.get(r.toDocId)) ?? r.toTitle ?? r.toDocId, status: 'resolved', url: documentUrl(r.toDocId) };
+          base = { docId: r.toDocId, title: fullTitle(docs.get(r.toDocId)) ?? r.toTitle ?? r.toDocId, status: 'resolved', url: documentUrl(r.toDocId), page: documentPage(r.toDocId) };
         } else if (r.catalogueId) {
           key = `catalogue:${r.catalogueId}`;
           base = { catalogueId: r.catalogueId, title: r.toTitle ?? r.normalized, status: 'catalogue' };

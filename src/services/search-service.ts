@@ -9,7 +9,7 @@ import type { SearchHit, SearchNotice, SearchQuery, SearchResponse } from '../sc
 import { and, anyOf, eq } from './filter.js';
 import { createHighlighter } from './highlight.js';
 import type { IndexReader } from './index-reader.js';
-import { clauseUrl, documentUrl } from './urls.js';
+import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';
 import { containsPhrases, type QueryPlan } from './search-query.js';
 import { asOfDay, countStatuses, STATUS_FIELDS, statusOf } from './effect-status.js';
 import { statusFilter } from './filter.js';
@@ -18,8 +18,19 @@ import { displayWords, planSearch, type LexiconSource } from './query/index.js';
 import { TASK_FIELDS } from './department-service.js';
 import { ownersAnswer } from './query/owners-answer.js';
 
-/** Facets offered, by the query parameter that filters on them → the index field counted. */
-const FACET_FIELDS = { docId: 'docId', kind: 'kind', issuer: 'issuer', year: 'year', department: 'departments' } as const;
+/**
+ * Facets offered, by the query parameter that filters on them → the index field counted.
+ * `role` counts `name:role` pairs; the answer keeps only the filtered department's, under the role alone.
+ */
+const FACET_FIELDS = {
+  docId: 'docId',
+  kind: 'kind',
+  docKind: 'docKind',
+  issuer: 'issuer',
+  year: 'year',
+  department: 'departments',
+  role: 'departmentRoles',
+} as const;
 type FacetName = keyof typeof FACET_FIELDS;
 
 /** Sort orders by the `sort` parameter; relevance is Meilisearch's own ranking. */
@@ -33,7 +44,7 @@ const SORTS: Record<SearchQuery['sort'], string[] | undefined> = {
 /** What a hit needs from the index: its fields in the response. */
 const HIT_FIELDS = ['id', 'docId', 'docTitle', 'kind', 'label', 'heading', 'path', 'text', 'citation', 'owners', 'year', 'date', 'effectiveFrom', ...STATUS_FIELDS];
 /** Plus what counting facets over hits in hand needs (phrase queries, direct hits): fetched only when facets are asked. */
-const HIT_FIELDS_WITH_FACETS = [...HIT_FIELDS, 'issuer', 'departments'];
+const HIT_FIELDS_WITH_FACETS = [...HIT_FIELDS, 'issuer', 'docKind', 'departments', 'departmentRoles'];
 
 /**
  * Candidates fetched for a query with quoted phrases, which Meilisearch cannot
@@ -109,6 +120,12 @@ type ClauseHit = ClauseDoc & Record<string, unknown>;
  * built with escaped values, quoted phrases are checked verbatim, and
  * snippets are cropped and highlighted in characters over the normalized text.
  */
+/** How matches are marked in snippets (default `<em>`…`</em>`); the web pages pass markers they escape around. */
+export interface SnippetMarks {
+  pre: string;
+  post: string;
+}
+
 export function createSearchService(deps: SearchServiceDeps) {
   const { reader, segmenter, registry } = deps;
   const encode = deps.encodeQuery ?? toSearchQuery;
@@ -150,6 +167,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       citation: h.citation,
       owners: h.owners ?? [],
       url: clauseUrl(h.id),
+      page: clausePage(h.id),
       partial: isPartial(h),
     };
   };
@@ -307,7 +325,7 @@ export function createSearchService(deps: SearchServiceDeps) {
   };
 
   return {
-    async search(q: SearchQuery): Promise<SearchResponse> {
+    async search(q: SearchQuery, marks?: SnippetMarks): Promise<SearchResponse> {
       const searchPlan = await planSearch(q.q, { exact: q.exact, segmenter, registry, lexicon: deps.lexicon });
       const { plan } = searchPlan;
       // Punctuation, a lone quote, an emoji: nothing to match. An empty search would match every clause, which
@@ -362,13 +380,14 @@ export function createSearchService(deps: SearchServiceDeps) {
       const notices: SearchNotice[] = plan.unknownDepartments.map((u) => ({
         code: 'unknown-department' as const,
         message: `“${u.asWritten}” is not a known department; only clauses naming it exactly are shown.`,
+        asWritten: u.asWritten,
         suggestions: u.suggestions,
       }));
       for (const d of numbered ? (await numbered).hits : []) {
         notices.push({
           code: 'document-number',
           message: `${d.docNumber} is the number of 《${d.title}》; the hits are the clauses that cite it.`,
-          document: { id: d.id, title: d.title, docNumber: d.docNumber, url: documentUrl(d.id) },
+          document: { id: d.id, title: d.title, docNumber: d.docNumber, url: documentUrl(d.id), page: documentPage(d.id) },
         });
       }
       const totalAllWords = ranked.totalAllWords + direct.length;
@@ -380,12 +399,13 @@ export function createSearchService(deps: SearchServiceDeps) {
       }
       let facetCounts = ranked.facets;
       if (facetCounts && direct.length) facetCounts = mergeFacets(facetCounts, countFacets(direct));
+      if (facetCounts) facetCounts = { ...facetCounts, role: rolesOf(facetCounts.role ?? {}, q.department ? registry?.lookup(q.department)?.name ?? q.department : undefined) };
       // Status depends on asOf: counted by one small request per status (every-word matches), not stored.
       if (facetCounts) facetCounts = { ...facetCounts, status: await countStatuses((f) => countAllWords(plan, f), unfiltered, asOf) };
 
       const documents: Record<string, string> = {};
       for (const h of hits) documents[h.docId] = h.docTitle;
-      const mark = createHighlighter(plan.highlightTerms, { fold: segmenter.fold, cropChars: SNIPPET_CHARS });
+      const mark = createHighlighter(plan.highlightTerms, { fold: segmenter.fold, cropChars: SNIPPET_CHARS, ...marks });
       return {
         query: q.q,
         words: displayWords(plan.words),
@@ -452,6 +472,17 @@ function renameFacets(dist: Record<string, Record<string, number>>): Record<stri
   return out;
 }
 
+/** The `name:role` counts of one department, keyed by role; none without a department filter (a role alone filters nothing). */
+function rolesOf(pairs: Record<string, number>, department: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!department) return out;
+  for (const [pair, n] of Object.entries(pairs)) {
+    const cut = pair.lastIndexOf(':');
+    if (pair.slice(0, cut) === department) out[pair.slice(cut + 1)] = n;
+  }
+  return out;
+}
+
 /** Adds two sets of facet counts. */
 function mergeFacets(a: Record<string, Record<string, number>>, b: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
@@ -475,9 +506,11 @@ export function countFacets(hits: Array<Partial<ClauseDoc>>): Record<string, Rec
   for (const h of hits) {
     add('docId', h.docId);
     add('kind', h.kind);
+    add('docKind', h.docKind);
     add('issuer', h.issuer);
     add('year', h.year);
     for (const d of new Set(h.departments ?? [])) add('department', d);
+    for (const r of new Set(h.departmentRoles ?? [])) add('role', r);
   }
   return out;
 }

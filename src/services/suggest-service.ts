@@ -5,7 +5,7 @@ import type { DocumentDoc } from '../../ingest/to-index/schemas.js';
 import { INDEX } from '../../ingest/to-index/index-names.js';
 import type { SuggestQuery, SuggestResponse, Suggestion } from '../schemas/search.js';
 import type { IndexReader } from './index-reader.js';
-import { departmentUrl, documentUrl } from './urls.js';
+import { departmentPage, departmentUrl, documentPage, documentUrl } from './urls.js';
 
 export interface SuggestServiceDeps {
   reader: IndexReader;
@@ -38,13 +38,14 @@ export function createSuggestService(deps: SuggestServiceDeps) {
       for (const { d, forms: fs } of forms) {
         // The department's own task list: a search needs a query, a department page does not.
         const url = departmentUrl(d.name);
+        const page = departmentPage(d.name);
         const starts = fs.find((x) => x.n.startsWith(typed));
         if (starts) {
-          prefix.push({ kind: 'department', text: d.name, ...(starts.f !== d.name ? { matched: starts.f } : {}), match: 'prefix', url, rank: starts.n.length });
+          prefix.push({ kind: 'department', text: d.name, ...(starts.f !== d.name ? { matched: starts.f } : {}), match: 'prefix', url, page, rank: starts.n.length });
           continue;
         }
         const has = words.length > 0 && fs.find((x) => words.every((w) => x.n.includes(w)));
-        if (has) byWords.push({ kind: 'department', text: d.name, ...(has.f !== d.name ? { matched: has.f } : {}), match: 'words', url });
+        if (has) byWords.push({ kind: 'department', text: d.name, ...(has.f !== d.name ? { matched: has.f } : {}), match: 'words', url, page });
       }
 
       const res = await reader.search<Pick<DocumentDoc, 'id' | 'title' | 'aliases'> & Record<string, unknown>>(INDEX.documents, toSearchQuery(segmenter.queryWords(q.q)), {
@@ -54,10 +55,11 @@ export function createSuggestService(deps: SuggestServiceDeps) {
       });
       for (const doc of res.hits) {
         const url = documentUrl(doc.id);
+        const page = documentPage(doc.id);
         const titles = [doc.title, ...(doc.aliases ?? [])];
         const starts = titles.find((t) => norm(t).startsWith(typed));
-        if (starts) prefix.push({ kind: 'document', text: doc.title, ...(starts !== doc.title ? { matched: starts } : {}), match: 'prefix', id: doc.id, url, rank: norm(starts).length });
-        else byWords.push({ kind: 'document', text: doc.title, match: 'words', id: doc.id, url });
+        if (starts) prefix.push({ kind: 'document', text: doc.title, ...(starts !== doc.title ? { matched: starts } : {}), match: 'prefix', id: doc.id, url, page, rank: norm(starts).length });
+        else byWords.push({ kind: 'document', text: doc.title, match: 'words', id: doc.id, url, page });
       }
 
       prefix.sort((a, b) => a.rank - b.rank || a.text.localeCompare(b.text, 'zh'));

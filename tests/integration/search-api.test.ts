@@ -83,7 +83,7 @@ describe('document numbers (文号)', () => {
 describe('facets, sorting and paging', () => {
   it('counts facets by the filter parameter they feed, matching the total', async () => {
     const { body } = await search(`q=${enc('个人信息')}&facets=true`);
-    expect(Object.keys(body.facets).sort()).toEqual(['department', 'docId', 'issuer', 'kind', 'year']);
+    expect(Object.keys(body.facets).sort()).toEqual(['department', 'docId', 'docKind', 'issuer', 'kind', 'role', 'year']);
     const kinds = Object.values(body.facets.kind as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(kinds).toBe(body.total);
     for (const h of body.hits) expect(body.documents[h.docId]).toBe(h.docTitle);

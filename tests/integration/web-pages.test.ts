@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, enc, getJson } from './helpers.js';
+import { CONTENT_SECURITY_POLICY } from '../../src/web/csp.js';
+import { ASSETS } from '../../src/web/assets.js';
+
+/** The pages through app.inject: escaping, the CSP, assets, the page addresses in API answers, the master key. */
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const get = (url: string, accept = 'text/html') => app.inject({ method: 'GET', url, headers: { accept } });
+/** Hostile input: a script, both quotes, a closing em (the snippet markup), an attribute breaker. */
+const EVIL = `<script>alert(1)</script>"'</em><img src=x onerror=alert(2)>数据`;
+
+function assertEscaped(body: string): void {
+  expect(body).not.toContain('<script>alert(1)');
+  expect(body).not.toContain('<img src=x');
+  expect(body).not.toMatch(/<\/em>"|"'<\/em>/);
+  // The only scripts are the app's own file.
+  const scripts = body.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts).toEqual([`<script src="${ASSETS.js.path}" defer>`]);
+  // No event-handler attribute on any real tag (quoted values, which may hold the words harmlessly, set aside).
+  const attributes = (body.match(/<[a-z][^>]*>/gi) ?? []).map((tag) => tag.replace(/"[^"]*"/g, '""'));
+  expect(attributes.filter((t) => /\son[a-z]+=/i.test(t))).toEqual([]);
+  expect(body).not.toContain(' style=');
+}
+
+describe('escaping user input on every page', () => {
+  it('in a search query (search page and the query plan, hidden fields, facet links)', async () => {
+    const res = await get(`/search?q=${enc(EVIL)}&issuer=${enc(EVIL.slice(0, 60))}`);
+    expect(res.statusCode).toBe(200);
+    assertEscaped(res.body);
+    expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&lt;/em&gt;');
+  });
+
+  it('in a snippet: only the service’s own markers become <mark>; a query holding </em> is text', async () => {
+    const res = await get(`/search?q=${enc('数据安全')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<mark>数据安全</mark>');
+    expect(res.body).not.toContain('<em>');
+    const odd = await get(`/search?q=${enc('</em>数据安全')}`);
+    expect(odd.statusCode).toBe(200);
+    assertEscaped(odd.body);
+    expect(odd.body).toContain('&lt;/em&gt;数据安全');
+  });
+
+  it('in a draft to cite (POST form and GET) and in a citation to resolve', async () => {
+    const post = await app.inject({
+      method: 'POST',
+      url: '/cite',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: new URLSearchParams({ text: `${EVIL}根据《${EVIL}》第三条和《中华人民共和国数据安全法》第三十一条` }).toString(),
+    });
+    expect(post.statusCode).toBe(200);
+    assertEscaped(post.body);
+    expect(post.body).toContain('cite-mark--resolved');
+    const one = await get(`/cite?cite=${enc(EVIL)}`);
+    expect(one.statusCode).toBe(200);
+    assertEscaped(one.body);
+  });
+
+  it('in a department name (404 page) and a department search', async () => {
+    const res = await get(`/departments/${enc(EVIL)}`);
+    expect(res.statusCode).toBe(404);
+    assertEscaped(res.body);
+    const list = await get(`/departments?q=${enc(EVIL.slice(0, 90))}`);
+    expect(list.statusCode).toBe(200);
+    assertEscaped(list.body);
+  });
+
+  it('in an unknown path', async () => {
+    const res = await get(`/${enc(EVIL)}`);
+    expect(res.statusCode).toBe(404);
+    assertEscaped(res.body);
+  });
+});
+
+describe('structure', () => {
+  it('ids are unique on the document page (anchors of clauses inside units included)', async () => {
+    const res = await get('/documents/doc-583618190d67');
+    const ids = [...res.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(300);
+    expect(ids.length - new Set(ids).size).toBe(0);
+    expect(ids).toContain('doc-583618190d67--chp_3__sec_1__art_21__para_1');
+  });
+});
+
+describe('headers and assets', () => {
+  it('every page carries the CSP; API 404s stay JSON', async () => {
+    for (const url of ['/', `/search?q=${enc('数据')}`, '/documents', '/departments', '/cite', '/catalogue', '/nope']) {
+      const res = await get(url);
+      expect(res.headers['content-security-policy'], url).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+    }
+    const api = await get('/v1/nope', 'application/json');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('ROUTE_NOT_FOUND');
+    const apiFromBrowser = await get('/v1/nope');
+    expect(apiFromBrowser.headers['content-type']).toMatch(/json/);
+  });
+
+  it('serves hashed assets compressed, cached for a year; an old hash is a 404', async () => {
+    for (const a of [ASSETS.css, ASSETS.js]) {
+      expect(a.path).toMatch(/^\/assets\/app\.[0-9a-f]{12}\.(css|js)$/);
+      const res = await app.inject({ method: 'GET', url: a.path, headers: { 'accept-encoding': 'br, gzip' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe('br');
+      expect(res.headers['cache-control']).toContain('immutable');
+    }
+    expect((await get('/assets/app.000000000000.css')).statusCode).toBe(404);
+  });
+
+  it('a bad parameter is a 400 page saying which', async () => {
+    const res = await get(`/search?q=${enc('数据')}&year=abc`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('year');
+  });
+});
+
+describe('the API points at the pages', () => {
+  it('search hits, clause, document, resolve and suggest carry `page` beside `url`', async () => {
+    const s = await getJson(app, `/v1/search?q=${enc('数据安全')}&limit=2`);
+    expect(s.body.hits[0].page).toBe(`/clauses/${s.body.hits[0].id}`);
+    const c = await getJson(app, s.body.hits[0].url);
+    expect(c.body.page).toBe(s.body.hits[0].page);
+    const d = await getJson(app, `/v1/documents/${s.body.hits[0].docId}`);
+    expect(d.body.page).toBe(`/documents/${s.body.hits[0].docId}`);
+    const r = await getJson(app, `/v1/resolve?cite=${enc('数据安全法第三十一条')}`);
+    expect(r.body.page).toMatch(/^\/clauses\//);
+    const g = await getJson(app, `/v1/suggest?q=${enc('大数据')}`);
+    expect(g.body.suggestions.every((x: { page: string }) => /^\/(documents|departments)\//.test(x.page))).toBe(true);
+    // Every page the API names exists.
+    for (const page of [s.body.hits[0].page, d.body.page, r.body.page, g.body.suggestions[0].page]) {
+      expect((await get(page)).statusCode, page).toBe(200);
+    }
+  });
+
+  it('facets include document kind, and role once a department is chosen', async () => {
+    const s = await getJson(app, `/v1/search?q=${enc('数据')}&facets=true&department=${enc('大数据局')}`);
+    expect(Object.keys(s.body.facets.docKind).length).toBeGreaterThan(0);
+    const roles = s.body.facets.role as Record<string, number>;
+    expect(Object.keys(roles).every((r) => ['lead', 'responsible', 'cooperating'].includes(r))).toBe(true);
+    const lead = await getJson(app, `/v1/search?q=${enc('数据')}&department=${enc('大数据局')}&role=lead`);
+    expect(lead.body.total).toBe(roles.lead);
+  });
+});
+
+describe('secrets', () => {
+  it('the master key never reaches a page', async () => {
+    const { masterKey } = inject('meili');
+    for (const url of ['/', `/search?q=${enc('数据')}`, '/documents/doc-583618190d67', '/clauses/doc-583618190d67--chp_3__sec_1__art_21', `/departments/${enc('大数据局')}`, '/cite', '/catalogue', ASSETS.js.path]) {
+      const res = await get(url);
+      expect(res.body.includes(masterKey), url).toBe(false);
+    }
+  });
+});
