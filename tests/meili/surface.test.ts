@@ -33,6 +33,7 @@ describe('public surface', () => {
       'ConfigError',
       'LogLevel',
       'loadConfig',
+      'parseCorsOrigins',
     ]);
   });
 

@@ -33,22 +33,53 @@ interface Doc {
   [k: string]: unknown;
 }
 
+/** Splits a filter at `sep` where it stands outside a "quoted value" (user text may hold AND / OR). */
+function splitOutsideQuotes(filter: string, sep: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < filter.length; i++) {
+    if (filter[i] === '\\' && quoted) i++;
+    else if (filter[i] === '"') quoted = !quoted;
+    else if (!quoted && filter.startsWith(sep, i)) {
+      parts.push(filter.slice(start, i));
+      start = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  parts.push(filter.slice(start));
+  return parts;
+}
+
 function fakeReader(docs: Doc[], calls: SearchParams[] = []): IndexReader {
   const tokensOf = (d: Doc) => new Set(segmenter.indexTokens(`${d.label ?? ''} ${d.text} ${d.docTitle}`).map((t) => t.toLowerCase()));
   const passes = (d: Doc, filter?: string) =>
     !filter ||
-    filter.split(' AND ').every((clause) => {
+    splitOutsideQuotes(filter, ' AND ').every((clause) => {
       let c = clause.replace(/^\(+/, '');
       const count = (ch: string) => c.split(ch).length - 1;
       while (c.endsWith(')') && count(')') > count('(')) c = c.slice(0, -1);
       const notIn = /^NOT \(id IN \[(.*)\]\)$/.exec(c);
       if (notIn) return !JSON.parse(`[${notIn[1]}]`).includes(d.id);
-      const m = /^(\w+) = (.*)$/.exec(c);
-      if (!m) throw new Error(`fake reader cannot read filter ${c}`);
-      const want = JSON.parse(m[2]!);
-      const have = d[m[1]!];
-      return Array.isArray(have) ? have.includes(want) : have === want;
+      return splitOutsideQuotes(c, ' OR ').some((alt) => passesOne(d, alt));
     });
+  /** One comparison: `field = "value"`, or a date comparison `field <= 20261203` (false on a missing field, as in Meilisearch), maybe under NOT (…). */
+  const passesOne = (d: Doc, c: string): boolean => {
+    const not = /^NOT \((.*)\)$/.exec(c);
+    if (not) return !passesOne(d, not[1]!);
+    const cmp = /^(\w+) (<=|>=|<|>) (\d+)$/.exec(c);
+    if (cmp) {
+      const have = d[cmp[1]!];
+      if (typeof have !== 'number') return false;
+      const n = Number(cmp[3]);
+      return cmp[2] === '<=' ? have <= n : cmp[2] === '>=' ? have >= n : cmp[2] === '<' ? have < n : have > n;
+    }
+    const m = /^(\w+) = (.*)$/.exec(c);
+    if (!m) throw new Error(`fake reader cannot read filter ${c}`);
+    const want = JSON.parse(m[2]!);
+    const have = d[m[1]!];
+    return Array.isArray(have) ? have.includes(want) : have === want;
+  };
   return {
     async search(_index, q, params = {}) {
       calls.push(params);
