@@ -81,13 +81,26 @@ export interface FaultSummary {
   failedBeforeKill: number;
   /** From the kill to the first 200 of a request started after it, ms. */
   recoveryMs: number;
+  /** Requests started after the kill and before the first request (started after the kill) that got a 200. */
+  startedWhileDown: number;
+  /** Requests running when the engine was killed, and how many of them failed. */
+  inFlightAtKill: number;
+  inFlightAtKillFailed: number;
+  /** Failures of requests started after that first successful one: lingering failures (must be 0). */
+  failedAfterFirstOk: number;
 }
 
 /** Summarises a record around one outage from `killedAt` to `upAt` (performance.now() times). */
 export function summarise(samples: Sample[], killedAt: number, upAt: number): FaultSummary {
   const failed = (s: Sample) => s.status !== 200;
   const firstOkAfter = samples.filter((s) => s.start > killedAt && s.status === 200).sort((a, b) => a.end - b.end)[0];
+  const firstOkStart = Math.min(...samples.filter((s) => s.start >= killedAt && s.status === 200).map((s) => s.start));
+  const inFlight = samples.filter((s) => s.start < killedAt && s.end >= killedAt);
   return {
+    startedWhileDown: samples.filter((s) => s.start >= killedAt && s.start < firstOkStart).length,
+    inFlightAtKill: inFlight.length,
+    inFlightAtKillFailed: inFlight.filter(failed).length,
+    failedAfterFirstOk: samples.filter((s) => s.start > firstOkStart && failed(s)).length,
     requests: samples.length,
     ok: samples.filter((s) => s.status === 200).length,
     unavailable: samples.filter((s) => s.status === 503 && s.retryAfter !== undefined && s.code === 'SEARCH_UNAVAILABLE').length,

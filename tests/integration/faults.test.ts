@@ -195,6 +195,8 @@ describe('engine killed during a stream of searches', () => {
       expect(sum.unavailable).toBeGreaterThan(0);
       expect(sum.failedBeforeKill).toBe(0);
       expect(sum.failedAfterRecovery).toBe(0);
+      expect(sum.failedAfterFirstOk).toBe(0);
+      expect(s.samples.length - sum.ok).toBe(sum.startedWhileDown + sum.inFlightAtKillFailed);
       expect(sum.recoveryMs).toBeLessThan(15_000);
     }
     expect(errors.some((e) => /Meilisearch exited with status 137 \(killed by SIGKILL\); restarting it/.test(e))).toBe(true);
