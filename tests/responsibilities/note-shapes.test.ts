@@ -57,6 +57,15 @@ describe('notes on their own lines', () => {
   });
 });
 
+describe('label variants', () => {
+  it('主要责任单位 / 具体责任单位, a 责任市领导： line, and a 关于印发… title naming the level', () => {
+    const { tasks } = build('关于印发重庆市示例方案的通知\n\n一、任务\n\n1.示例一。推进示例一。\n责任市领导：分管副市长\n主要责任单位：发改委\n具体责任单位：各区县人民政府\n');
+    const t = tasks.find((x) => x.text.includes('推进示例一'))!;
+    expect(owners(t)).toEqual(['市发展改革委:responsible', '各区县人民政府:responsible']);
+    expect(t.leader).toBe('分管副市长');
+  });
+});
+
 describe('other brackets', () => {
   it.each([
     ['〔', '〕'],
