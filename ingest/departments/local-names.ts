@@ -79,7 +79,8 @@ export interface IssuingLevel {
  */
 export function issuingLevel(doc: { title: string; issuer?: string | undefined }): IssuingLevel | undefined {
   for (const words of [doc.issuer ?? '', doc.title]) {
-    const w = words.replace(/^(中共|关于)/, '');
+    // 关于印发XX市…的通知 names its level after the verb.
+    const w = words.replace(/^(?:中共)?(?:关于)?(?:印发|转发)?《?/, '');
     if (/^[\u4e00-\u9fff]{2,6}自治区(?!州)/.test(w) || /^自治区/.test(w)) return { prefix: '自治区', level: 'provincial' };
     if (/^[\u4e00-\u9fff]{2,3}省/.test(w)) return { prefix: '省', level: 'provincial' };
     if (/^([\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{1,4}(区|县)(?!域|级)/.test(w) && !/^[\u4e00-\u9fff]{2,4}市(?!.{0,4}[区县])/.test(w)) {

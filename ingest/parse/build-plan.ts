@@ -28,7 +28,7 @@ import {
   type PlanMatch,
   type PlanStyle,
 } from './line-patterns.js';
-import { RESPONSIBILITY_NOTE_START } from '../patterns/numbering.js';
+import { NOTE_LINE_START, RESPONSIBILITY_NOTE_START } from '../patterns/numbering.js';
 import { blockOf, contentsBlock, spanOf, type BuildContext } from './context.js';
 import { buildTable, opensTable, tableEnd } from './build-table.js';
 
@@ -307,10 +307,13 @@ function resolveKinds(node: Draft): void {
   if (!isNumbered(node) || node.kind !== 'task') return;
   const grouping = node.children.some((c) => isNumbered(c) || c.kind === 'box' || c.kind === 'table' || c.kind === 'heading');
   // Paragraphs under a one-sentence line make it their title; a responsibility note does not.
-  const paragraphs = node.children.some((c) => !(c.kind === 'block' && RESPONSIBILITY_NOTE_START.test(String(c.data.clean ?? ''))));
+  const isNote = (c: Draft) => c.kind === 'block' && (RESPONSIBILITY_NOTE_START.test(String(c.data.clean ?? '')) || NOTE_LINE_START.test(String(c.data.clean ?? '')));
+  const paragraphs = node.children.some((c) => !isNote(c));
   // In a box a bare numbered line is one of its listed projects, not a title.
   const listed = node.data.inBox === true && node.children.length === 0;
-  if (!listed && (node.data.titleOnly || grouping || (node.data.titleSentence && paragraphs))) {
+  // A short item followed only by its owner notes is a task (1.地区生产总值增长5%以上。 / 责任单位：…), not a title.
+  const target = node.children.length > 0 && !paragraphs;
+  if (!listed && ((node.data.titleOnly && !target) || grouping || (node.data.titleSentence && paragraphs))) {
     node.kind = 'heading';
   } else if (node.data.titleSentence && !node.data.titleOnly) {
     // A short task is all body: no separate title sentence.

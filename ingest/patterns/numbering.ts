@@ -230,6 +230,13 @@ export const NOTE_CLOSE = '）)】〕]］';
 /** Opens a note naming responsible units: （责任单位：…）, （牵头单位：…）, 【责任单位：…】. */
 export const RESPONSIBILITY_NOTE_START = /^[（(【〔[［][ \u3000]*(?:责任|牵头|配合|参与|主责|主办|协办|协同)(?:单位|部门|处室)/;
 
+/**
+ * Opens a note written on its own line, not in brackets: 牵头单位：…, 责任单位：…,
+ * 牵头责任单位：…, 部门分工：…, or a leader line (分管领导：…) before one.
+ */
+export const NOTE_LINE_START =
+  /^[ \u3000]*(?:(?:主要|具体)?(?:牵头|责任|配合|协同|协办|协助|参与|主责|主办)(?:责任)?(?:单位|部门)|(?:分管|牵头负责|牵头|责任|联系)?(?:[省市区县]级?)?领导|(?:部门|职责|责任|任务)分工)[:：]/;
+
 /** A closing parenthetical naming who is responsible: （责任单位：…）, （省大数据局、各市政府分工负责）. */
 const RESPONSIBILITY_NOTE_END = /[（(【〔[［][^（）()【】〔〕[\]［］]*(?:责任|牵头|配合|负责)[^（）()【】〔〕[\]［］]*[）)】〕\]］]$/;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Level, guessLevel, type DepartmentRegistry } from '../departments/index.js';
+import { Level, guessLevel, isCollective, type DepartmentRegistry } from '../departments/index.js';
 import { Role, type Task, type TaskDoc } from '../enrich/responsibilities/task.js';
 
 export { TaskDoc } from '../enrich/responsibilities/task.js';
@@ -29,6 +29,8 @@ export const DepartmentDoc = z.object({
   /** Every form of the name (canonical, aliases, abbreviations, as written in the text), for `names = "工信厅"` filters. */
   names: z.array(z.string()),
   known: z.boolean(),
+  /** The entry stands for many bodies (各县区人民政府, 各街办（新区）, 区级相关部门). */
+  collective: z.boolean().default(false),
   counts: RoleCounts,
   /** Registry order (unknown bodies after), for stable listings. */
   order: z.number().int(),
@@ -90,24 +92,28 @@ export function toDepartmentDocs(registry: DepartmentRegistry, tasks: ReadonlyAr
     abbreviations: d.abbreviations,
     names: uniq([d.name, ...d.aliases, ...d.abbreviations, ...(written.get(d.name) ?? [])]),
     known: true,
+    collective: d.level === 'group' || isCollective(d.name),
     counts: counts.get(d.name) ?? zero(),
     order,
   }));
   const base = docs.length;
-  unknown
-    .filter((name) => !registry.lookup(name))
-    .forEach((name, i) =>
-      docs.push({
-        id: departmentId(name),
-        name,
-        level: guessLevel(name),
-        aliases: [],
-        abbreviations: [],
-        names: uniq([name, ...(written.get(name) ?? [])]),
-        known: false,
-        counts: counts.get(name) ?? zero(),
-        order: base + i,
-      }),
-    );
+  const fresh = unknown.filter((name) => !registry.lookup(name));
+  // The spellings the text used become the body's abbreviations, so a lookup by any of them finds it
+  // (区发改委 → 区发展改革委) — never one that is another body's full name.
+  const fullNames = new Set([...registry.departments().flatMap((d) => [d.name, ...d.aliases]), ...fresh]);
+  fresh.forEach((name, i) =>
+    docs.push({
+      id: departmentId(name),
+      name,
+      level: guessLevel(name),
+      aliases: [],
+      abbreviations: [...(written.get(name) ?? [])].filter((w) => w !== name && !fullNames.has(w)),
+      names: uniq([name, ...(written.get(name) ?? [])]),
+      known: false,
+      collective: isCollective(name),
+      counts: counts.get(name) ?? zero(),
+      order: base + i,
+    }),
+  );
   return docs;
 }

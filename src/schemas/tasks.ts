@@ -27,6 +27,7 @@ export const DepartmentSummary = z.object({
   aliases: z.array(z.string()),
   abbreviations: z.array(z.string()),
   known: z.boolean().describe('false: found in the text, not (yet) in the registry'),
+  collective: z.boolean().optional().describe('true: the entry stands for many bodies (各县区人民政府, 各街办（新区）, 区级相关部门)'),
   counts: RoleCounts.describe('Tasks by this body’s role in them'),
   url: z.string().describe('Its task list'),
 });
@@ -93,7 +94,8 @@ export const TaskHit = z.object({
   text: z.string(),
   /** In /v1/departments/:name/tasks: the role of that body in this task. */
   role: Role.optional(),
-  owners: z.array(Owner),
+  owners: z.array(Owner).describe('inherited: true when a note handed the owner down (下同, 以下任务均需…); collective: true for entries standing for many bodies'),
+  leader: z.string().optional().describe('The person or post named beside the note (分管领导：…, 分管副省长负责), never a department'),
   years: z.array(z.number().int()),
   deadlines: z.array(z.string()),
   form: TaskForm,

@@ -34,6 +34,7 @@ function summary(d: DepartmentDoc): DepartmentSummary {
     aliases: d.aliases,
     abbreviations: d.abbreviations,
     known: d.known,
+    ...(d.collective ? { collective: true } : {}),
     counts: d.counts,
     url: departmentUrl(d.name),
   };
@@ -52,6 +53,7 @@ export function toTaskHit(t: TaskDoc, department?: string): TaskHit {
     text: t.text,
     ...(role ? { role } : {}),
     owners: t.owners,
+    ...(t.leader ? { leader: t.leader } : {}),
     years: t.years,
     deadlines: t.deadlines,
     form: t.form,
@@ -59,7 +61,7 @@ export function toTaskHit(t: TaskDoc, department?: string): TaskHit {
   };
 }
 
-export const TASK_FIELDS = ['id', 'docId', 'docTitle', 'clauseId', 'citation', 'title', 'text', 'owners', 'years', 'deadlines', 'form'];
+export const TASK_FIELDS = ['id', 'docId', 'docTitle', 'clauseId', 'citation', 'title', 'text', 'owners', 'leader', 'years', 'deadlines', 'form'];
 
 interface Loaded {
   stamp: string;

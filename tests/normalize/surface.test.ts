@@ -48,6 +48,7 @@ describe('ingest/patterns public surface', () => {
       'CN_NUMERAL_CHARS',
       'HAN',
       'NOTE_CLOSE',
+      'NOTE_LINE_START',
       'NOTE_OPEN',
       'NUMBERING_PATTERNS',
       'RESPONSIBILITY_NOTE_START',

@@ -6,10 +6,10 @@ import type { Role } from './task.js';
  * next label.
  */
 export const ROLE_LABEL =
-  /((?:牵头|主责|主办|责任|配合|协同|协办|协助|参与|支持|实施|承办|落实)(?:责任|负责|配合|落实)?(?:单位|部门|处室)|责任主体)[:：]/;
+  /((?:主要|具体)?(?:牵头|主责|主办|责任|配合|协同|协办|协助|参与|支持|实施|承办|落实)(?:责任|负责|配合|落实)?(?:单位|部门|处室)|责任主体)[:：]/;
 
 /** Labels naming a person or post, never a department: 分管领导：, 牵头负责领导：, 责任领导：, 责任人：. */
-export const LEADER_LABEL = /((?:分管|牵头负责|牵头|责任|负责|联系|包抓|协管)(?:[省市区县])?(?:领导|同志)|责任人)[:：]/;
+export const LEADER_LABEL = /((?:分管|牵头负责|牵头|责任|负责|联系|包抓|协管)?(?:[省市区县]级?)?(?:领导|同志)|责任人)[:：]/;
 
 /** Labels that give no role themselves; the closing words after them do: 部门分工：…牵头，…配合. */
 export const NEUTRAL_LABEL = /(部门分工|职责分工|责任分工|任务分工|分工)[:：]/;

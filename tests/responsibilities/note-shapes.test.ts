@@ -1,0 +1,174 @@
+/**
+ * One fixture per note shape of issue 19 (and its variants: half/full width,
+ * 1. / 1、 / 1﹒ / （一） numbering, a note cut by a page break), run through the
+ * whole pure pipeline — normalize, split, parse, enrich — as a file would be.
+ * The texts are synthetic, written in the conventions of provincial plans.
+ */
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDepartmentRegistry, type DepartmentRegistry } from '../../ingest/departments/index.js';
+import { buildCorpus } from '../../ingest/pipeline.js';
+import type { Task } from '../../ingest/enrich/responsibilities/index.js';
+
+let registry: DepartmentRegistry;
+beforeAll(async () => {
+  registry = await loadDepartmentRegistry();
+});
+
+function build(text: string) {
+  const file = { path: 'fixture.txt', format: 'txt' as const, encoding: 'utf-8', text, sha256: createHash('sha256').update(text).digest('hex') };
+  return buildCorpus([file], { registry });
+}
+const owners = (t: Task) => t.owners.map((o) => `${o.department}:${o.role}${o.inherited ? '*' : ''}`);
+/** The owners of the task whose text holds `words`. */
+function ownersOf(tasks: Task[], words: string): string[] {
+  const found = tasks.filter((t) => t.text.includes(words));
+  expect(found, `one task holding «${words}» among ${tasks.map((t) => t.text.slice(0, 12)).join(' | ')}`).toHaveLength(1);
+  return owners(found[0]!);
+}
+
+describe('notes on their own lines', () => {
+  it.each([
+    ['1.', '1.'],
+    ['1、', '1、'],
+    ['1﹒', '1﹒'],
+    ['（一）', '（一）'],
+  ])('under a task numbered %s', (label) => {
+    const { tasks } = build(`某省示例工作方案\n\n一、重点任务\n\n${label}建设示例平台。完善示例平台功能，到2027年接入单位200家。\n牵头单位：省大数据局\n配合单位：省财政厅、省科技厅，各市人民政府\n\n${label.replace('1', '2').replace('一', '二')}推进示例改革。开展示例改革试点。\n责任单位：省发展改革委\n`);
+    expect(ownersOf(tasks, '完善示例平台功能')).toEqual(['省大数据局:lead', '省财政厅:cooperating', '省科技厅:cooperating', '各市人民政府:cooperating']);
+    expect(ownersOf(tasks, '开展示例改革试点')).toEqual(['省发展改革委:responsible']);
+  });
+
+  it('reads 牵头责任单位 / 协同责任单位 and 部门分工：…牵头，…配合, and keeps a leader line apart', () => {
+    const { tasks } = build(
+      '某省示例实施方案\n\n一、重点任务\n\n（一）示例任务甲。建设示例园区5个。\n分管领导：王某某副省长\n牵头责任单位：省工业和信息化厅\n协同责任单位：省商务厅\n\n（二）示例任务乙。培育示例企业10家。\n部门分工：省科技厅牵头，省教育厅、省财政厅配合\n',
+    );
+    expect(ownersOf(tasks, '建设示例园区5个')).toEqual(['省工业和信息化厅:lead', '省商务厅:cooperating']);
+    expect(tasks.find((t) => t.text.includes('建设示例园区'))!.leader).toBe('王某某副省长');
+    expect(ownersOf(tasks, '培育示例企业10家')).toEqual(['省科技厅:lead', '省教育厅:cooperating', '省财政厅:cooperating']);
+  });
+
+  it('short numbered items that are tasks (targets) get the notes under them', () => {
+    const { tasks, documents } = build('某市示例目标责任分解方案\n\n一、主要目标\n\n1.地区生产总值增长5%以上。\n责任单位：市发改委，市统计局\n\n2.新增示例工厂150家。\n牵头单位：市经信局；责任单位：各区县人民政府\n');
+    expect(ownersOf(tasks, '地区生产总值增长5%以上')).toEqual(['市发展改革委:responsible', '市统计局:responsible']);
+    expect(ownersOf(tasks, '新增示例工厂150家')).toEqual(['市经济和信息化局:lead', '各区县人民政府:responsible']);
+    const kinds = documents[0]!.root.children.flatMap((c) => c.children).map((c) => c.kind);
+    expect(kinds).toEqual(['task', 'task']);
+  });
+});
+
+describe('label variants', () => {
+  it('主要责任单位 / 具体责任单位, a 责任市领导： line, and a 关于印发… title naming the level', () => {
+    const { tasks } = build('关于印发重庆市示例方案的通知\n\n一、任务\n\n1.示例一。推进示例一。\n责任市领导：分管副市长\n主要责任单位：发改委\n具体责任单位：各区县人民政府\n');
+    const t = tasks.find((x) => x.text.includes('推进示例一'))!;
+    expect(owners(t)).toEqual(['市发展改革委:responsible', '各区县人民政府:responsible']);
+    expect(t.leader).toBe('分管副市长');
+  });
+});
+
+describe('other brackets', () => {
+  it.each([
+    ['〔', '〕'],
+    ['[', ']'],
+    ['［', '］'],
+    ['【', '】'],
+    ['(', ')'],
+  ])('%s…%s', (open, close) => {
+    const { tasks } = build(`某省示例方案\n\n一、重点任务\n\n1.建设示例网络。新建示例站点100个。${open}牵头单位：省通信管理局；配合单位：省工业和信息化厅${close}\n`);
+    expect(ownersOf(tasks, '新建示例站点100个')).toEqual(['省通信管理局:lead', '省工业和信息化厅:cooperating']);
+  });
+});
+
+describe('lists that mix separators', () => {
+  it('gives the closing word’s role to the bare groups before it, across commas', () => {
+    const { tasks } = build('某省示例方案\n\n一、重点任务\n\n1.示例任务。开展示例行动。（省农业农村厅牵头，省大数据局，省商务厅配合）\n\n2.示例任务二。推进示例登记。（省数据局、省财政厅牵头，省国资委、省市场监管局等部门，成都市、德阳市人民政府配合）\n\n3.示例任务三。开展示例试点。（省数据局牵头；省直有关部门，各市（州）人民政府按职责分工负责）\n');
+    expect(ownersOf(tasks, '开展示例行动')).toEqual(['省农业农村厅:lead', '省大数据局:cooperating', '省商务厅:cooperating']);
+    expect(ownersOf(tasks, '推进示例登记')).toEqual([
+      '省数据局:lead',
+      '省财政厅:lead',
+      '省国资委:cooperating',
+      '省市场监管局:cooperating',
+      '各有关部门:cooperating',
+      '成都市人民政府:cooperating',
+      '德阳市人民政府:cooperating',
+    ]);
+    expect(ownersOf(tasks, '开展示例试点')).toEqual(['省数据局:lead', '省直各有关部门单位:responsible', '各市（州）人民政府:responsible']);
+  });
+});
+
+describe('notes that hand owners down', () => {
+  it('以下任务均需… holds for every later task of its section, flagged inherited; the sentence is no department', () => {
+    const { tasks } = build('某省示例方案\n\n一、甲\n\n以下各项任务均需各市人民政府负责落实，不再单独列出。\n\n1.示例一。推进示例一。（省商务厅牵头，省财政厅配合）\n\n2.示例二。推进示例二。\n\n二、乙\n\n3.示例三。推进示例三。（省科技厅负责）\n');
+    expect(ownersOf(tasks, '推进示例一')).toEqual(['省商务厅:lead', '省财政厅:cooperating', '各市人民政府:responsible*']);
+    expect(ownersOf(tasks, '推进示例二')).toEqual(['各市人民政府:responsible*']);
+    expect(ownersOf(tasks, '推进示例三')).toEqual(['省科技厅:responsible']);
+    expect(tasks.flatMap((t) => t.owners).some((o) => o.department.includes('以下'))).toBe(false);
+  });
+
+  it('下同 hands a note’s owners to the later tasks without a note of their own', () => {
+    const { tasks } = build('某省示例方案\n\n一、甲\n\n1.示例一。推进示例一。（省数据局牵头，省科技厅配合，各市（州）人民政府负责落实。下同）\n\n2.示例二。推进示例二。\n\n3.示例三。推进示例三。（省教育厅负责）\n');
+    expect(ownersOf(tasks, '推进示例一')).toEqual(['省数据局:lead', '省科技厅:cooperating', '各市（州）人民政府:responsible']);
+    expect(ownersOf(tasks, '推进示例二')).toEqual(['省数据局:lead*', '省科技厅:cooperating*', '各市（州）人民政府:responsible*']);
+    expect(ownersOf(tasks, '推进示例三')).toEqual(['省教育厅:responsible']);
+  });
+});
+
+describe('division-of-labour tables turned into text', () => {
+  it('one cell per line: roles by the header’s column order, rows of unequal length, a leader column', () => {
+    const { tasks } = build('某市示例任务分工表\n\n序号\n重点任务\n责任领导\n牵头单位\n配合单位\n1\n建设示例中心\n分管副市长\n市发展改革委\n市财政局、市科技局\n2\n培育示例企业\n分管副市长\n市经济信息委\n\n3\n开展示例评估\n常务副市长\n市统计局\n市财政局\n');
+    expect(ownersOf(tasks, '建设示例中心')).toEqual(['市发展改革委:lead', '市财政局:cooperating', '市科技局:cooperating']);
+    expect(ownersOf(tasks, '培育示例企业')).toEqual(['市经济信息委:lead']);
+    expect(ownersOf(tasks, '开展示例评估')).toEqual(['市统计局:lead', '市财政局:cooperating']);
+    expect(tasks.find((t) => t.text.includes('建设示例中心'))!.leader).toBe('分管副市长');
+    expect(tasks.every((t) => t.form === 'table')).toBe(true);
+  });
+});
+
+describe('several notes inside one paragraph', () => {
+  it('each after its sentence; officials by post kept apart; a note stating its own rule', () => {
+    const { tasks } = build('某省示例方案\n\n一、重点任务\n\n稳定示例投资，示例投资增长8%以上。（分管副省长、协管副秘书长负责，省发展改革委牵头，省财政厅配合）推动示例园区提质。（省自然资源厅、省工业和信息化厅按职责分工负责）强化示例调度。（省工业和信息化厅、省统计局、省税务局负责，列第一位的为牵头部门，其他单位按职责分工负责）\n');
+    expect(ownersOf(tasks, '示例投资增长8%')).toEqual(['省发展改革委:lead', '省财政厅:cooperating']);
+    expect(tasks.find((t) => t.text.includes('示例投资增长8%'))!.leader).toBe('分管副省长、协管副秘书长');
+    expect(ownersOf(tasks, '推动示例园区提质')).toEqual(['省自然资源厅:responsible', '省工业和信息化厅:responsible']);
+    expect(ownersOf(tasks, '强化示例调度')).toEqual(['省工业和信息化厅:lead', '省统计局:responsible', '省税务局:responsible']);
+  });
+});
+
+describe('a note cut by a page break', () => {
+  it('is joined and read whole', () => {
+    const { tasks } = build('某省示例方案\n\n一、重点任务\n\n1.示例攻关。建设示例实验室3个。（省科技厅牵头，省教育厅、省工业和信息化厅、\n\n- 3 -\n\n省大数据局配合）\n\n2.示例二。推进示例二。（省教育厅负责）\n');
+    expect(ownersOf(tasks, '建设示例实验室3个')).toEqual(['省科技厅:lead', '省教育厅:cooperating', '省工业和信息化厅:cooperating', '省大数据局:cooperating']);
+  });
+});
+
+describe('collective entries and bodies of other levels', () => {
+  it('keeps qualified collectives whole and typed collective', () => {
+    const { tasks } = build('雁塔区示例工作要点\n\n一、重点任务\n\n1、示例一。推进示例一。\n牵头单位：区行政审批服务局\n责任单位：各街办（新区），区级相关部门\n配合单位：全区各重点项目专班\n');
+    const t = tasks.find((x) => x.text.includes('推进示例一'))!;
+    expect(owners(t)).toEqual(['区行政审批服务局:lead', '各街办（新区）:responsible', '区级相关部门:responsible', '全区各重点项目专班:cooperating']);
+    expect(t.owners.map((o) => o.collective ?? false)).toEqual([false, true, true, true]);
+  });
+
+  it('names a bare department by the issuing body’s level: 自治区, 直辖市, city, district — never 省…', () => {
+    const note = '（工业和信息化厅牵头，发展改革委、卫健委配合）';
+    const region = build(`广西壮族自治区示例方案\n\n一、任务\n\n1.示例。推进示例。${note}\n`).tasks;
+    expect(owners(region[0]!)).toEqual(['自治区工业和信息化厅:lead', '自治区发展改革委:cooperating', '自治区卫生健康委:cooperating']);
+    const city = build('重庆市示例方案\n\n一、任务\n\n1.示例。推进示例。（市经济信息委牵头，发改委、市卫健委配合）\n').tasks;
+    expect(owners(city[0]!)).toEqual(['市经济信息委:lead', '市发展改革委:cooperating', '市卫生健康委:cooperating']);
+    const district = build('某市某某区示例方案\n\n一、任务\n\n1.示例。推进示例。（区发改局牵头，区卫健局、区人社局、住建局配合）\n').tasks;
+    expect(owners(district[0]!)).toEqual(['区发展改革局:lead', '区卫生健康局:cooperating', '区人力资源社会保障局:cooperating', '区住房城乡建设局:cooperating']);
+    const province = build('某省示例方案\n\n一、任务\n\n1.示例。推进示例。（工信厅牵头，市发改委、县卫健局配合）\n').tasks;
+    expect(owners(province[0]!)).toEqual(['省工业和信息化厅:lead', '市发展改革委:cooperating', '县卫生健康局:cooperating']);
+  });
+});
+
+describe('a note read in part', () => {
+  it('keeps what was read and says on the document what was left', () => {
+    const { tasks, messages } = build('某省示例方案\n\n一、任务\n\n1.示例。推进示例。（省科技厅牵头，省财政厅、示例专家委员会顾问团配合）\n');
+    expect(ownersOf(tasks, '推进示例')).toEqual(['省科技厅:lead', '省财政厅:cooperating']);
+    const partial = messages.filter((m) => m.rule === 'owners/partial-note');
+    expect(partial).toHaveLength(1);
+    expect(partial[0]!.message).toContain('示例专家委员会顾问团');
+    expect(partial[0]!.path).toBe('fixture.txt');
+  });
+});
