@@ -37,7 +37,7 @@ export function searchBox(opts: { query?: string; id: string; large?: boolean; h
   return html`<form class="search-box${opts.large ? ' search-box--large' : ''}" role="search" action="/search" method="get">
   <label class="visually-hidden" for="${opts.id}">检索条款</label>
   <div class="combo">
-    <input id="${opts.id}" type="search" name="q" value="${opts.query ?? ''}" placeholder="输入词语、条款或文号，如：数据共享、第二十一条" autocomplete="off" maxlength="200" data-suggest aria-autocomplete="list" aria-expanded="false" aria-controls="${opts.id}-list">
+    <input id="${opts.id}" type="search" name="q" value="${opts.query ?? ''}" placeholder="输入词语、条款或文号" autocomplete="off" maxlength="200" data-suggest aria-autocomplete="list" aria-expanded="false" aria-controls="${opts.id}-list">
     <ul id="${opts.id}-list" class="suggest" role="listbox" aria-label="建议" hidden></ul>
   </div>
   ${opts.hidden ?? ''}

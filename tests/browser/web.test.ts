@@ -86,6 +86,8 @@ describe('a researcher', () => {
     }, anchor);
     expect(highlighted.background).not.toBe('rgba(0, 0, 0, 0)');
     expect(Math.abs(highlighted.top)).toBeLessThan(200);
+    // The outline beside the text marks where the reader is.
+    expect(await page.locator('.outline a[aria-current="location"]').count()).toBe(1);
 
     // Back twice: the filtered results again, as they were.
     await page.goBack();

@@ -36,6 +36,25 @@
     document.querySelectorAll('details[data-collapse-narrow]').forEach(function (d) { d.open = false; });
   }
 
+  // The outline marks (and scrolls to) the part the address points at: the anchored clause or the unit holding it.
+  var outline = document.querySelector('.outline');
+  function markOutline() {
+    if (!outline || !location.hash) return;
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return;
+    var unit = target.classList.contains('unit') ? target : target.closest('.unit');
+    var link = unit && outline.querySelector('a[href="#' + CSS.escape(unit.id) + '"]');
+    outline.querySelectorAll('a[aria-current]').forEach(function (a) { a.removeAttribute('aria-current'); a.classList.remove('is-current'); });
+    if (!link) return;
+    link.setAttribute('aria-current', 'location');
+    link.classList.add('is-current');
+    var box = outline.getBoundingClientRect();
+    var at = link.getBoundingClientRect();
+    if (at.top < box.top || at.bottom > box.bottom) outline.scrollTop += at.top - box.top - box.height / 2;
+  }
+  markOutline();
+  window.addEventListener('hashchange', markOutline);
+
   // The sort menu submits itself (its button is there for the no-script case).
   document.querySelectorAll('select[data-autosubmit]').forEach(function (s) {
     s.addEventListener('change', function () { s.form.submit(); });

@@ -120,7 +120,7 @@ export function renderDocumentPage(d: DocumentPageData): Page {
   ${d.members.length ? html`<section class="members" aria-labelledby="members-h"><h2 id="members-h">本汇编收录的文件（${d.members.length}）</h2><ol>${d.members.map((m) => html`<li><a href="/documents/${m.id}">${m.title}</a></li>`)}</ol></section>` : ''}
   <div class="document-layout${outline.value ? '' : ' document-layout--single'}">
     ${outline.value ? html`<nav class="outline" aria-labelledby="outline-h">
-      <details open class="outline__box"><summary id="outline-h">目录</summary>${outline}</details>
+      <details open class="outline__box" data-collapse-narrow><summary id="outline-h">目录</summary>${outline}</details>
     </nav>` : ''}
     <div class="document-text" aria-label="全文">
       ${d.units.map((u) => unitHtml(u, nodes.get(u.id), unitIds))}
