@@ -341,7 +341,7 @@ export async function applyChange(client: Meilisearch, req: ChangeRequest, opts:
 }
 
 export function formatChangeReport(r: ChangeReport): string {
-  if (!r.ok) return [`Change refused: ${r.failed.length} file(s) could not be taken; nothing was changed.`, ...r.failed.map((f) => `  ${f.path}: ${f.message} [${f.rule}]`)].join('\n');
+  if (!r.ok) return [`Change refused: ${r.failed.length} file(s) could not be taken; nothing was changed.`, ...r.failed.map((f) => `  ${f.path ? `${f.path}: ` : ''}${f.message} [${f.rule}]`)].join('\n');
   const lines = [
     `Changed the library in ${r.seconds.total}s (survey ${r.seconds.survey}s, build ${r.seconds.build}s, write ${r.seconds.write}s): ${r.documents} documents now`,
     ...r.changes.map((c) => `  ${c.action.padEnd(8)} ${c.docId} 《${c.title}》 (${c.sources.join(', ')})`),
