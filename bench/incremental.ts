@@ -145,19 +145,26 @@ async function main() {
       const b1 = performance.now();
 
       const bytes = await readFile(freshFile);
+      /** Polls a job until it has finished (a change on a loaded machine can outlast one ?wait). */
+      const finished = async (job: any): Promise<any> => {
+        while (job.status === 'queued' || job.status === 'running') {
+          job = await (await fetch(`${address}${job.url}?wait=120`, { headers: auth })).json();
+        }
+        return job;
+      };
       const addOnce = async () => {
         const form = new FormData();
         form.append('file', new Blob([bytes]), path.basename(fresh.path));
         const t = performance.now();
         const res = await fetch(`${address}/v1/admin/documents?wait=120`, { method: 'POST', headers: auth, body: form });
-        const j = (await res.json()) as any;
+        const j = await finished((await res.json()) as any);
         if (j.status !== 'done') throw new Error(`add failed: ${JSON.stringify(j.error ?? j)}`);
         return { j, t0: t, t1: performance.now() };
       };
       const removeOnce = async (docId: string) => {
         const t = performance.now();
         const res = await fetch(`${address}/v1/admin/documents/${docId}?wait=120`, { method: 'DELETE', headers: auth });
-        const j = (await res.json()) as any;
+        const j = await finished((await res.json()) as any);
         if (j.status !== 'done') throw new Error(`remove failed: ${JSON.stringify(j.error ?? j)}`);
         return { j, t0: t, t1: performance.now() };
       };

@@ -108,6 +108,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           'Clause-level search over Chinese government policy documents, responsibility lookups and citation resolution.',
         version: '1.0.0',
       },
+      // The admin routes (/v1/admin/…, only with ADMIN_TOKEN) declare this scheme.
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
     // Puts the recursive schemas (a document's outline) in components, where their $refs point.

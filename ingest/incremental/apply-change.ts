@@ -95,6 +95,50 @@ async function readSurvey(f: StagedFile, manifest: Manifest | undefined): Promis
   }
 }
 
+/**
+ * Pass 1 for one library file, through the cache when its entry is still
+ * valid (same size, modification time and manifest entry). Returns a copy the
+ * caller may hand to planning, and the file's compacted text for the citation scan.
+ */
+async function surveyLibraryFile(
+  f: StagedFile,
+  manifest: Manifest | undefined,
+  cache: SurveyCache | undefined,
+): Promise<{ survey: FileSurvey; compact: string; cached: boolean } | FileFailure> {
+  const st = await stat(f.abs);
+  const key = `${st.size}:${st.mtimeMs}:${JSON.stringify(manifestEntry(manifest, { path: f.rel }) ?? null)}`;
+  const hit = cache?.get(f.rel);
+  // A copy: planning must not share objects with the cache.
+  if (hit?.key === key) return { survey: structuredClone(hit.survey), compact: hit.compact, cached: true };
+  const res = await readSourceFile(f.abs, f.rel);
+  if (!res.ok) return { path: f.rel, rule: res.message.rule, message: res.message.message };
+  try {
+    const survey = surveyFile(res.file, manifestEntry(manifest, res.file));
+    const compact = compactText(res.file.text);
+    cache?.set(f.rel, { key, survey: structuredClone(survey), compact });
+    return { survey, compact, cached: false };
+  } catch (err) {
+    return { path: f.rel, rule: 'parse/failed', message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * Fills a survey cache with every file of the library, so the first change
+ * after a start costs what later ones do (the admin worker runs it while idle).
+ * @returns the number of files surveyed
+ */
+export async function warmSurveyCache(corpusDir: string, cache: SurveyCache): Promise<number> {
+  const manifest = await loadManifest(corpusDir);
+  let n = 0;
+  for (const abs of await listCorpusFiles([corpusDir])) {
+    const res = await surveyLibraryFile({ abs, rel: path.relative(corpusDir, abs) }, manifest, cache);
+    if (!('rule' in res)) n++;
+    // Let a job that arrives meanwhile be read off the channel between files.
+    await new Promise((r) => setImmediate(r));
+  }
+  return n;
+}
+
 /** The live documents: what planning compares the library after the change with. */
 async function readLive(client: Meilisearch): Promise<Map<string, LiveDocument>> {
   const docs = await fetchAll(client, INDEX.documents, { fields: ['id', 'title', 'kind', 'issuer', 'docNumber', 'aliases', 'sources', 'order'] });
@@ -164,30 +208,14 @@ export async function applyChange(client: Meilisearch, req: ChangeRequest, opts:
     let cached = 0;
     for (const f of inputs) {
       if (surveys.has(f.rel)) continue;
-      const st = await stat(f.abs);
-      const key = `${st.size}:${st.mtimeMs}:${JSON.stringify(manifestEntry(manifest, { path: f.rel }) ?? null)}`;
-      const hit = opts.cache?.get(f.rel);
-      if (hit?.key === key) {
-        cached++;
-        if (formList.some((form) => hit.compact.includes(form))) citing.add(f.rel);
-        // A copy: planning must not share objects with the cache.
-        surveys.set(f.rel, structuredClone(hit.survey));
+      const res = await surveyLibraryFile(f, manifest, opts.cache);
+      if ('rule' in res) {
+        skipped.push(res);
         continue;
       }
-      const res = await readSourceFile(f.abs, f.rel);
-      if (!res.ok) {
-        skipped.push({ path: f.rel, rule: res.message.rule, message: res.message.message });
-        continue;
-      }
-      const compact = compactText(res.file.text);
-      if (formList.some((form) => compact.includes(form))) citing.add(f.rel);
-      try {
-        const survey = surveyFile(res.file, manifestEntry(manifest, res.file));
-        surveys.set(f.rel, survey);
-        opts.cache?.set(f.rel, { key, survey: structuredClone(survey), compact });
-      } catch (err) {
-        skipped.push({ path: f.rel, rule: 'parse/failed', message: err instanceof Error ? err.message : String(err) });
-      }
+      if (res.cached) cached++;
+      if (formList.some((form) => res.compact.includes(form))) citing.add(f.rel);
+      surveys.set(f.rel, res.survey);
     }
     for (const rel of opts.cache?.keys() ?? []) if (!surveys.has(rel)) opts.cache!.delete(rel);
     const readable = inputs.filter((f) => surveys.has(f.rel));
@@ -313,7 +341,7 @@ export async function applyChange(client: Meilisearch, req: ChangeRequest, opts:
 }
 
 export function formatChangeReport(r: ChangeReport): string {
-  if (!r.ok) return [`Change refused: ${r.failed.length} file(s) could not be taken; nothing was changed.`, ...r.failed.map((f) => `  ${f.path}: ${f.message} [${f.rule}]`)].join('\n');
+  if (!r.ok) return [`Change refused: ${r.failed.length} file(s) could not be taken; nothing was changed.`, ...r.failed.map((f) => `  ${f.path ? `${f.path}: ` : ''}${f.message} [${f.rule}]`)].join('\n');
   const lines = [
     `Changed the library in ${r.seconds.total}s (survey ${r.seconds.survey}s, build ${r.seconds.build}s, write ${r.seconds.write}s): ${r.documents} documents now`,
     ...r.changes.map((c) => `  ${c.action.padEnd(8)} ${c.docId} 《${c.title}》 (${c.sources.join(', ')})`),

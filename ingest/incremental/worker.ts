@@ -4,7 +4,8 @@
  * It loads the segmenter's dictionaries and the department registry once and
  * keeps pass-1 surveys of unchanged library files between changes, so a change
  * costs what it touches, not a process start and a corpus survey. The engine
- * comes from MEILI_HOST / MEILI_MASTER_KEY (set by the API).
+ * comes from MEILI_HOST / MEILI_MASTER_KEY, the library to survey at start from
+ * LIBRARY_DIR (both set by the API).
  *
  * Messages in: `{ id, argv }` (argv as the CLI takes it, `--corpus` included).
  * Messages out: `{ id, report }` or `{ id, error }`; progress goes to stderr.
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { loadDepartmentRegistry } from '../departments/index.js';
 import { createSegmenter, segmenterWords } from '../enrich/segment/index.js';
-import type { SurveyCache } from './apply-change.js';
+import { warmSurveyCache, type SurveyCache } from './apply-change.js';
 import { parseArgs, runCommand } from './cli.js';
 
 export interface WorkerRequest {
@@ -50,3 +51,12 @@ process.on('message', (msg: WorkerRequest) => {
 // The API going away closes the channel: nothing is left running.
 process.on('disconnect', () => process.exit(0));
 process.send({ id: 'ready', report: null } satisfies WorkerReply);
+// Survey the library while idle, so the first change does not pay for every file (jobs wait behind it, as before).
+const library = process.env.LIBRARY_DIR;
+if (library) {
+  queue = queue.then(async () => {
+    const t = performance.now();
+    const n = await warmSurveyCache(library, cache).catch((err: unknown) => (log(`survey of ${library} failed: ${String(err)}`), 0));
+    log(`surveyed ${n} library files in ${((performance.now() - t) / 1000).toFixed(1)}s`);
+  });
+}

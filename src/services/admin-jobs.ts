@@ -96,7 +96,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
   /** The worker process, started with the first job and kept: it holds the dictionaries and pass-1 surveys. */
   let worker: { child: ChildProcess; ready: Promise<void>; stderr: string[] } | undefined;
   const startWorker = () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, MEILI_HOST: opts.meili.host, MEILI_MASTER_KEY: opts.meili.apiKey ?? '', MEILI_PORT: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, MEILI_HOST: opts.meili.host, MEILI_MASTER_KEY: opts.meili.apiKey ?? '', MEILI_PORT: '', LIBRARY_DIR: opts.corpusDir };
     delete env.ADMIN_TOKEN;
     const child = fork(WORKER, [], { execArgv: ['--import', TSX], env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const stderr: string[] = [];

@@ -108,6 +108,12 @@ describe('admin API: the token', () => {
     }
   });
 
+  it('is in the OpenAPI document, with its bearer scheme', async () => {
+    const spec = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/v1/admin/documents', '/v1/admin/documents/{id}', '/v1/admin/jobs/{id}', '/v1/changes', '/feeds/search.atom']));
+    expect(spec.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+  });
+
   it('does not exist without ADMIN_TOKEN', async () => {
     const plain = await buildApp({ meili: { host: meili.url, apiKey: meili.masterKey } });
     try {
