@@ -197,10 +197,10 @@ export function createSearchService(deps: SearchServiceDeps) {
       processingTimeMs: full.processingTimeMs,
     };
     if (offset + limit <= totalAllWords) return ranked;
-    const fine = (plan as { fineWords?: string[] }).fineWords;
     // Granularity: a word longer than the text's words (数据共享 vs 政务数据…共享类型) is searched by its parts,
     // the clauses with every word excluded (all of them are on this page when it starts at 0).
-    if (fine && offset === 0 && totalAllWords < PARTS_BELOW) return searchByParts(fine, ranked, fullHits, params, limit, facets);
+    const fine = offset === 0 && totalAllWords < PARTS_BELOW ? (plan as { fineWords?: () => string[] | undefined }).fineWords?.() : undefined;
+    if (fine) return searchByParts(fine, ranked, fullHits, params, limit, facets);
     if (plan.words.length < 2) return ranked;
 
     const from = Math.max(offset, totalAllWords);

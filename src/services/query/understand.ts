@@ -60,6 +60,7 @@ export function removeFrames(folded: string): { text: string; intent?: IntentKin
   let intent: IntentKind | undefined;
   const rewrites: Rewrite[] = [];
   for (const rule of INTENT_RULES) {
+    if (!rule.hint.test(text)) continue;
     for (const frame of rule.frames) {
       text = text.replace(frame, (m) => {
         if (!m.trim()) return m;
@@ -124,7 +125,7 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
   const framed = removeFrames(segmenter.fold(q));
   const rewrites = [...framed.rewrites];
   let text = framed.text;
-  for (const [short, full] of [...lexicon.abbreviations].sort((a, b) => b[0].length - a[0].length)) {
+  for (const [short, full] of lexicon.abbreviations) {
     if (!text.includes(short) || text.includes(full)) continue;
     text = text.split(short).join(full);
     rewrites.push({ kind: 'abbreviation', from: short, to: [full], reason: `an abbreviation of 《${full}》, derived from the title` });
@@ -189,7 +190,7 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
  * word (数据共享 → 数据 + 共享) for the granularity fallback. Reports each
  * change in `rewrites`.
  */
-export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segmenter): QueryPlan & { fineWords?: string[] } {
+export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segmenter): QueryPlan & { fineWords: () => string[] | undefined } {
   const rewrites = u.rewrites;
   const swap = (w: string) => (THESAURUS.has(w) ? synonymMarker(w) : w);
   const highlight = new Set(plan.highlightTerms);
@@ -209,21 +210,25 @@ export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segment
     wordsByNeed = [...wordsByNeed, intentMarker(u.intent)];
   }
   // Parts of a word: its shortest cover by dictionary words it contains. Departments and phrases stay whole.
+  // Computed only when the fallback needs them (a segmentation per word is not free on the hot path).
   const pinned = (w: string) => plan.departments.some((d) => segmenter.fold(d.canonical) === w) || plan.phrases.some((p) => p.includes(w));
-  let split = false;
-  const fineByNeed = wordsByNeed.flatMap((w) => {
-    if (isMarker(w) || pinned(w) || w.length < 3 || !HAN_ONLY.test(w)) return [w];
-    const parts = coverParts(w, segmenter);
-    if (parts.length < 2) return [w];
-    split = true;
-    return parts;
-  });
+  const fineWords = (): string[] | undefined => {
+    let split = false;
+    const fine = wordsByNeed.flatMap((w) => {
+      if (isMarker(w) || pinned(w) || w.length < 3 || !HAN_ONLY.test(w)) return [w];
+      const parts = coverParts(w, segmenter);
+      if (parts.length < 2) return [w];
+      split = true;
+      return parts;
+    });
+    return split ? fine : undefined;
+  };
   return {
     ...plan,
     words,
     wordsByNeed,
     highlightTerms: [...highlight],
-    ...(split ? { fineWords: fineByNeed } : {}),
+    fineWords,
   };
 }
 
