@@ -53,6 +53,11 @@ describe('question frames (removeFrames)', () => {
     expect(r.rewrites.every((x) => x.kind === 'frame' && x.to.length === 0)).toBe(true);
   });
 
+  it('never rewrites inside a quoted phrase', () => {
+    expect(removeFrames('“个人信息处理者不能证明自己没有过错”').text).toBe('“个人信息处理者不能证明自己没有过错”');
+    expect(removeFrames('“什么是”的含义').text).toBe('“什么是”');
+  });
+
   it('leaves queries without a frame alone, and a query that is only a frame as typed', () => {
     expect(removeFrames('智能制造 能源')).toEqual({ text: '智能制造 能源', rewrites: [] });
     expect(removeFrames('数据安全').rewrites).toEqual([]);

@@ -54,7 +54,21 @@ const HAN_ONLY = /^[\u3400-\u9fff]+$/;
 /** A correction must be a word the index has seen at least this often (a one-off word is likely a typo itself). */
 const MIN_CORRECTION_COUNT = 2;
 
-/** Removes question frames, keeping the first intent found. Pure. */
+/** Quoted phrases ("…", “…”, 「…」, 『…』): searched verbatim, so no rewrite touches them. */
+const QUOTED = /"[^"]*"|“[^”]*”|「[^」]*」|『[^』]*』/g;
+
+/** `f` applied to the text outside quoted phrases. */
+function outsideQuotes(text: string, f: (s: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(QUOTED)) {
+    out += f(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + f(text.slice(last));
+}
+
+/** Removes question frames (outside quoted phrases), keeping the first intent found. Pure. */
 export function removeFrames(folded: string): { text: string; intent?: IntentKind; rewrites: Rewrite[] } {
   let text = folded;
   let intent: IntentKind | undefined;
@@ -62,19 +76,25 @@ export function removeFrames(folded: string): { text: string; intent?: IntentKin
   for (const rule of INTENT_RULES) {
     if (!rule.hint.test(text)) continue;
     for (const frame of rule.frames) {
-      text = text.replace(frame, (m) => {
-        if (!m.trim()) return m;
-        intent ??= rule.kind;
-        rewrites.push({ kind: 'frame', from: m, to: [], reason: rule.reason });
-        return ' ';
-      });
+      text = outsideQuotes(text, (part) =>
+        part.replace(frame, (m) => {
+          if (!m.trim()) return m;
+          intent ??= rule.kind;
+          rewrites.push({ kind: 'frame', from: m, to: [], reason: rule.reason });
+          return ' ';
+        }),
+      );
     }
   }
-  text = text.replace(FILLER, (m) => {
-    rewrites.push({ kind: 'frame', from: m, to: [], reason: 'words that only frame the question' });
-    return ' ';
-  });
-  text = text.replace(/[？?！!。，,]+/g, ' ').replace(/\s+/g, ' ').trim();
+  text = outsideQuotes(text, (part) =>
+    part
+      .replace(FILLER, (m) => {
+        rewrites.push({ kind: 'frame', from: m, to: [], reason: 'words that only frame the question' });
+        return ' ';
+      })
+      .replace(/[？?！!。，,]+/g, ' '),
+  );
+  text = text.replace(/\s+/g, ' ').trim();
   // A query that is nothing but a frame is searched as typed.
   if (!text.replace(/[的了吗呢]/g, '').trim()) return { text: folded, rewrites: [] };
   return { text, ...(intent ? { intent } : {}), rewrites };
@@ -127,7 +147,7 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
   let text = framed.text;
   for (const [short, full] of lexicon.abbreviations) {
     if (!text.includes(short) || text.includes(full)) continue;
-    text = text.split(short).join(full);
+    text = outsideQuotes(text, (part) => part.split(short).join(full));
     rewrites.push({ kind: 'abbreviation', from: short, to: [full], reason: `an abbreviation of 《${full}》, derived from the title` });
   }
   let scope: Understanding['scope'];
