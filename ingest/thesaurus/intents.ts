@@ -13,6 +13,8 @@ export type IntentKind = 'when' | 'frequency' | 'penalty' | 'who' | 'categories'
 
 export interface IntentRule {
   kind: IntentKind;
+  /** A cheap test that some frame may match (the frames backtrack; most queries have no frame at all). */
+  hint: RegExp;
   /** Frames that ask this, matched on the folded query; the match is removed. */
   frames: RegExp[];
   /** How the texts write the answer, as query words (multi-word cues are phrases). */
@@ -25,6 +27,7 @@ export interface IntentRule {
 export const INTENT_RULES: readonly IntentRule[] = [
   {
     kind: 'when',
+    hint: /时|哪|几月|日期|多会/,
     frames: [
       /(?:从|自|于)?(?:什么时候|什么时间|何时|哪天|哪一天|哪年|哪一年|几月几日|多会儿)(?:开始|起)?(?:正式)?(?:施行|生效|实施|执行|起施行|起效|开始实施)?(?:的)?/g,
       /(?:的)?(?:施行|生效|实施)(?:日期|时间)(?:是)?/g,
@@ -34,6 +37,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
   {
     kind: 'frequency',
+    hint: /久|多长|多少时间|几年|几个月|多少年|频|周期/,
     frames: [
       /(?:每)?(?:隔)?(?:多久|多长时间|多少时间|几年|几个月|多少年)(?:要|需要|应当|应该|必须|得)?(?:做|进行|开展|搞|组织)?(?:一次|一回)?/g,
       /(?:的)?(?:频次|频率|周期)(?:是)?(?:多少|怎样|如何)?/g,
@@ -43,8 +47,9 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
   {
     kind: 'penalty',
+    hint: /罚|承担|后果|法律责任/,
     frames: [
-      /(?:会|要|将)?(?:被)?(?:罚款?|处罚)(?:多少钱|多少|几万|多重|多少万)/g,
+      /(?:会|要|将)?(?:被)?(?:罚款?|处罚)(?:金额)?(?:最高|最多|最低|最少)?(?:是|有|能|可以|可|会)?(?:罚)?(?:多少钱|多少|几万|多重|多少万)/g,
       /(?:要|应)?承担(?:什么|哪些|怎样的)(?:法律)?责任/g,
       /(?:会|要|将)?(?:受到|被|有)?(?:怎么|如何|怎样|什么|哪些)(?:样的)?(?:处罚|罚|惩罚|法律责任|后果)/g,
     ],
@@ -53,6 +58,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
   {
     kind: 'who',
+    hint: /谁|哪|什么部门|负责|牵头|主管|责任/,
     frames: [
       /(?:由|归)?(?:谁|哪个部门|哪些部门|哪个单位|哪些单位|什么部门|哪个机构|哪些机构|哪家)(?:来|具体)?(?:负责|牵头|主管|管理|统筹|监管|承担|落实|管)?/g,
       /(?:的)?(?:负责|牵头|主管|责任)(?:部门|单位)(?:是|有)(?:谁|哪个|哪些|什么)?/g,
@@ -62,24 +68,28 @@ export const INTENT_RULES: readonly IntentRule[] = [
   },
   {
     kind: 'categories',
+    hint: /类|几种|种类|级别|几级/,
     frames: [/(?:可以|可)?(?:分为|分成|划分为|分|包括|有)(?:哪几类|哪些类|几类|哪几种|几种|哪些种类|哪些类型|哪几个类型|什么类型|哪些级别|几级)/g],
     cues: ['分为', '类型', '分类', '种类'],
     reason: 'a question about categories: the texts say 分为…类型',
   },
   {
     kind: 'right',
+    hint: /能不能|能否|可不可以|可以不可以|是否|有没有权|有权吗/,
     frames: [/(?:我|个人|用户)?(?:能不能|能否|可不可以|可以不可以|是否可以|是否能|有没有权利?|是否有权|有权吗)(?:要求|请求|申请)?/g],
     cues: ['有权', '请求', '要求'],
     reason: 'a question about what one may ask for: the texts say 有权请求 / 可以要求',
   },
   {
     kind: 'definition',
+    hint: /什么|何为|何谓|是指|指的是|指什么|定义|含义|概念|意思|界定|范围/,
     frames: [/(?:什么是|什么叫|何为|何谓)/g, /(?:是什么意思|是什么|是指什么|指的是什么|指什么|的定义|的含义|的概念|什么意思|怎么定义|如何定义|如何界定|的范围)/g],
     cues: ['是 指', '所 称'],
     reason: 'a question about what a term means: the texts say 本法所称…是指',
   },
   {
     kind: 'amount',
+    hint: /多少|多大|多高|几个|目标/,
     frames: [/(?:要|需要|应当|将)?(?:达到|建成|建设|建)?(?:多少个|多少家|多少座|多少万|多少|多大|多高|几个)(?:个)?/g, /(?:的)?目标是(?:什么|多少)/g],
     cues: ['达到', '以上', '万个'],
     reason: 'a question about a figure or target: the texts say 到…年…达到…',

@@ -228,10 +228,10 @@ export function createSearchService(deps: SearchServiceDeps) {
       processingTimeMs: full.processingTimeMs,
     };
     if (offset + limit <= totalAllWords) return ranked;
-    const fine = (plan as { fineWords?: string[] }).fineWords;
     // Granularity: a word longer than the text's words (数据共享 vs 政务数据…共享类型) is searched by its parts,
     // the clauses with every word excluded (all of them are on this page when it starts at 0).
-    if (fine && offset === 0 && totalAllWords < PARTS_BELOW) return searchByParts(fine, ranked, fullHits, params, limit, facets);
+    const fine = offset === 0 && totalAllWords < PARTS_BELOW ? (plan as { fineWords?: () => string[] | undefined }).fineWords?.() : undefined;
+    if (fine) return searchByParts(fine, ranked, fullHits, params, limit, facets);
     if (plan.words.length < 2) return ranked;
 
     const from = Math.max(offset, totalAllWords);
@@ -315,13 +315,12 @@ export function createSearchService(deps: SearchServiceDeps) {
   /** A query naming a document (数据安全法 分类分级): its clauses with every other word lead (at most SCOPED_HITS). */
   const scopedHits = async (plan: QueryPlan, docIds: string[], filter: string | undefined, fields: string[]): Promise<ClauseHit[]> => {
     if (!plan.words.length || plan.phrases.length) return [];
-    const res = await reader.search<ClauseHit>(INDEX.clauses, encode(plan.words), {
-      filter: and(filter, anyOf('docId', docIds)),
-      attributesToRetrieve: fields,
-      matchingStrategy: 'all',
-      limit: SCOPED_HITS,
-    });
-    return res.hits;
+    const params = { filter: and(filter, anyOf('docId', docIds)), attributesToRetrieve: fields, limit: SCOPED_HITS };
+    const res = await reader.search<ClauseHit>(INDEX.clauses, encode(plan.words), { ...params, matchingStrategy: 'all' });
+    if (res.hits.length || plan.words.length < 2) return res.hits;
+    // Nothing in that document has every word: its clauses with most of them, marked partial.
+    const relaxed = await reader.search<ClauseHit>(INDEX.clauses, encode(plan.wordsByNeed), { ...params, matchingStrategy: 'last', showRankingScoreDetails: true });
+    return relaxed.hits;
   };
 
   return {

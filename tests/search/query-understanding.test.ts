@@ -39,6 +39,7 @@ describe('question frames (removeFrames)', () => {
     ['运营者多久要做一次检测', 'frequency', '运营者 检测'],
     ['泄露数据会被罚多少钱', 'penalty', '泄露数据'],
     ['违规收集要承担什么法律责任', 'penalty', '违规收集'],
+    ['网络安全法罚款最高多少', 'penalty', '网络安全法'],
     ['谁负责数据目录编制', 'who', '数据目录编制'],
     ['数据目录由哪个部门负责', 'who', '数据目录'],
     ['共享数据分为哪几类', 'categories', '共享数据'],
@@ -51,6 +52,11 @@ describe('question frames (removeFrames)', () => {
     expect(r.intent).toBe(intent);
     expect(r.text).toBe(rest);
     expect(r.rewrites.every((x) => x.kind === 'frame' && x.to.length === 0)).toBe(true);
+  });
+
+  it('never rewrites inside a quoted phrase', () => {
+    expect(removeFrames('“个人信息处理者不能证明自己没有过错”').text).toBe('“个人信息处理者不能证明自己没有过错”');
+    expect(removeFrames('“什么是”的含义').text).toBe('“什么是”');
   });
 
   it('leaves queries without a frame alone, and a query that is only a frame as typed', () => {
@@ -149,14 +155,15 @@ describe('planSearch: every rewrite reported, none with exact', () => {
 
   it('keeps the parts of a long word for the granularity fallback', async () => {
     const p = await plan('数据共享类型');
-    expect(p.plan.fineWords).toEqual(['数据', '共享', '类型']);
+    expect(p.plan.fineWords?.()).toEqual(['数据', '共享', '类型']);
   });
 
   it('answers what a term means with the clause that defines it', async () => {
     const p = await plan('什么是数据');
     expect(p.intent).toBe('definition');
-    expect(p.definitions).toEqual(['c2']);
-    expect(p.rewrites).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'intent', from: '数据', to: ['c2'] })]));
+    // The corpus twice: the definition is read in both copies.
+    expect(p.definitions).toEqual(['c2', 'c6']);
+    expect(p.rewrites).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'intent', from: '数据', to: ['c2', 'c6'] })]));
   });
 
   it('with exact=true: the words as typed, nothing rewritten', async () => {

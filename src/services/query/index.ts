@@ -10,7 +10,8 @@ export { coverParts, correctWord, displayWords, expandPlan, removeFrames, unders
 
 /** A search's plan: the words planned, plus what understanding changed. */
 export interface SearchPlan {
-  plan: QueryPlan & { fineWords?: string[] };
+  /** `fineWords`: the words' parts for the granularity fallback, when some word has parts (computed on demand). */
+  plan: QueryPlan & { fineWords?: () => string[] | undefined };
   exact: boolean;
   intent?: IntentKind;
   scope?: { title: string; docIds: string[] };

@@ -11,6 +11,7 @@ import type { IndexReader } from '../index-reader.js';
  */
 export interface Lexicon {
   count(word: string): number;
+  /** Abbreviation → short title, longest abbreviation first. */
   abbreviations: ReadonlyMap<string, string>;
   /** Short titles of the corpus's documents → their ids, longest first. */
   titles: ReadonlyArray<[string, string[]]>;
@@ -42,7 +43,7 @@ export function createLexicon(doc: Pick<LexiconDoc, 'words' | 'counts' | 'abbrev
   return {
     count: (w) => counts.get(w) ?? 0,
     titles: [...titles].sort((a, b) => b[0].length - a[0].length),
-    abbreviations: new Map(doc.abbreviations),
+    abbreviations: new Map([...doc.abbreviations].sort((a, b) => b[0].length - a[0].length)),
     definitions,
     oneOff(word) {
       const out: Array<{ word: string; at: number }> = [];

@@ -54,26 +54,47 @@ const HAN_ONLY = /^[\u3400-\u9fff]+$/;
 /** A correction must be a word the index has seen at least this often (a one-off word is likely a typo itself). */
 const MIN_CORRECTION_COUNT = 2;
 
-/** Removes question frames, keeping the first intent found. Pure. */
+/** Quoted phrases ("…", “…”, 「…」, 『…』): searched verbatim, so no rewrite touches them. */
+const QUOTED = /"[^"]*"|“[^”]*”|「[^」]*」|『[^』]*』/g;
+
+/** `f` applied to the text outside quoted phrases. */
+function outsideQuotes(text: string, f: (s: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(QUOTED)) {
+    out += f(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + f(text.slice(last));
+}
+
+/** Removes question frames (outside quoted phrases), keeping the first intent found. Pure. */
 export function removeFrames(folded: string): { text: string; intent?: IntentKind; rewrites: Rewrite[] } {
   let text = folded;
   let intent: IntentKind | undefined;
   const rewrites: Rewrite[] = [];
   for (const rule of INTENT_RULES) {
+    if (!rule.hint.test(text)) continue;
     for (const frame of rule.frames) {
-      text = text.replace(frame, (m) => {
-        if (!m.trim()) return m;
-        intent ??= rule.kind;
-        rewrites.push({ kind: 'frame', from: m, to: [], reason: rule.reason });
-        return ' ';
-      });
+      text = outsideQuotes(text, (part) =>
+        part.replace(frame, (m) => {
+          if (!m.trim()) return m;
+          intent ??= rule.kind;
+          rewrites.push({ kind: 'frame', from: m, to: [], reason: rule.reason });
+          return ' ';
+        }),
+      );
     }
   }
-  text = text.replace(FILLER, (m) => {
-    rewrites.push({ kind: 'frame', from: m, to: [], reason: 'words that only frame the question' });
-    return ' ';
-  });
-  text = text.replace(/[？?！!。，,]+/g, ' ').replace(/\s+/g, ' ').trim();
+  text = outsideQuotes(text, (part) =>
+    part
+      .replace(FILLER, (m) => {
+        rewrites.push({ kind: 'frame', from: m, to: [], reason: 'words that only frame the question' });
+        return ' ';
+      })
+      .replace(/[？?！!。，,]+/g, ' '),
+  );
+  text = text.replace(/\s+/g, ' ').trim();
   // A query that is nothing but a frame is searched as typed.
   if (!text.replace(/[的了吗呢]/g, '').trim()) return { text: folded, rewrites: [] };
   return { text, ...(intent ? { intent } : {}), rewrites };
@@ -124,9 +145,9 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
   const framed = removeFrames(segmenter.fold(q));
   const rewrites = [...framed.rewrites];
   let text = framed.text;
-  for (const [short, full] of [...lexicon.abbreviations].sort((a, b) => b[0].length - a[0].length)) {
+  for (const [short, full] of lexicon.abbreviations) {
     if (!text.includes(short) || text.includes(full)) continue;
-    text = text.split(short).join(full);
+    text = outsideQuotes(text, (part) => part.split(short).join(full));
     rewrites.push({ kind: 'abbreviation', from: short, to: [full], reason: `an abbreviation of 《${full}》, derived from the title` });
   }
   let scope: Understanding['scope'];
@@ -189,7 +210,7 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
  * word (数据共享 → 数据 + 共享) for the granularity fallback. Reports each
  * change in `rewrites`.
  */
-export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segmenter): QueryPlan & { fineWords?: string[] } {
+export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segmenter): QueryPlan & { fineWords: () => string[] | undefined } {
   const rewrites = u.rewrites;
   const swap = (w: string) => (THESAURUS.has(w) ? synonymMarker(w) : w);
   const highlight = new Set(plan.highlightTerms);
@@ -209,21 +230,25 @@ export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segment
     wordsByNeed = [...wordsByNeed, intentMarker(u.intent)];
   }
   // Parts of a word: its shortest cover by dictionary words it contains. Departments and phrases stay whole.
+  // Computed only when the fallback needs them (a segmentation per word is not free on the hot path).
   const pinned = (w: string) => plan.departments.some((d) => segmenter.fold(d.canonical) === w) || plan.phrases.some((p) => p.includes(w));
-  let split = false;
-  const fineByNeed = wordsByNeed.flatMap((w) => {
-    if (isMarker(w) || pinned(w) || w.length < 3 || !HAN_ONLY.test(w)) return [w];
-    const parts = coverParts(w, segmenter);
-    if (parts.length < 2) return [w];
-    split = true;
-    return parts;
-  });
+  const fineWords = (): string[] | undefined => {
+    let split = false;
+    const fine = wordsByNeed.flatMap((w) => {
+      if (isMarker(w) || pinned(w) || w.length < 3 || !HAN_ONLY.test(w)) return [w];
+      const parts = coverParts(w, segmenter);
+      if (parts.length < 2) return [w];
+      split = true;
+      return parts;
+    });
+    return split ? fine : undefined;
+  };
   return {
     ...plan,
     words,
     wordsByNeed,
     highlightTerms: [...highlight],
-    ...(split ? { fineWords: fineByNeed } : {}),
+    fineWords,
   };
 }
 
