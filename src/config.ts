@@ -115,7 +115,7 @@ const EnvSchema = z.object({
  * access; otherwise comma-separated origins, normalized as browsers send them
  * (`https://OA.example.org/` → `https://oa.example.org`).
  */
-export function parseCorsOrigins(value: string | undefined): '*' | string[] {
+function parseCorsOrigins(value: string | undefined): '*' | string[] {
   const v = value?.trim();
   if (!v || v === '*') return '*';
   if (v.toLowerCase() === 'none') return [];

@@ -53,19 +53,20 @@
     el.id = 'policy-kb-card-' + Math.random().toString(36).slice(2);
     el.setAttribute('role', 'tooltip');
     el.className = 'policy-kb-hovercard';
-    var s = el.style;
-    s.position = 'absolute';
-    s.zIndex = '2147483647';
-    s.maxWidth = '28em';
-    s.padding = '0.75em 1em';
-    s.background = '#fff';
-    s.color = '#0b0c0c';
-    s.border = '1px solid #b1b4b6';
-    s.borderLeft = '4px solid #1d70b8';
-    s.boxShadow = '0 2px 8px rgba(0,0,0,0.2)';
-    s.font = '15px/1.6 system-ui, "Noto Sans CJK SC", sans-serif';
-    s.textAlign = 'left';
-    s.display = 'none';
+    Object.assign(el.style, {
+      position: 'absolute',
+      zIndex: '2147483647',
+      maxWidth: '28em',
+      padding: '0.75em 1em',
+      background: '#fff',
+      color: '#0b0c0c',
+      border: '1px solid #b1b4b6',
+      borderLeft: '4px solid #1d70b8',
+      boxShadow: '0 2px 8px rgba(0,0,0,0.2)',
+      font: '15px/1.6 system-ui, "Noto Sans CJK SC", sans-serif',
+      textAlign: 'left',
+      display: 'none',
+    });
     el.addEventListener('mouseenter', function () { clearTimeout(timer); });
     el.addEventListener('mouseleave', scheduleHide);
     document.body.appendChild(el);

@@ -18,7 +18,8 @@ const embed: FastifyPluginAsync = async (app) => {
   app.get(
     '/embed/cards.js',
     { config: { cache: { cacheControl: CACHE.asset, fromIndex: false } }, schema: { hide: true } },
-    async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(CARDS_JS),
+    // Other sites load it with <script src>: a same-origin Cross-Origin-Resource-Policy (helmet's default) would block it.
+    async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cross-origin-resource-policy', 'cross-origin').send(CARDS_JS),
   );
   app.get('/embed/demo', { schema: { hide: true } }, async (req, reply) => {
     const { hits } = await app.reader.list<ClauseDoc>(INDEX.clauses, { filter: eq('kind', 'article'), limit: 3, fields: ['id', 'citation'] });

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Meilisearch } from 'meilisearch';
@@ -17,13 +19,18 @@ import { multipart } from './library-helpers.js';
  * `# expect: <status> · <fragment> · <fragment>…` line.
  */
 interface Example {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'OPTIONS';
   url: string;
   body?: string;
-  /** -H 'name: value' ($ADMIN_TOKEN replaced by the test server's token, from the environment). */
+  /**
+   * -H 'name: value': $ADMIN_TOKEN is replaced by the test server's token (from the environment); a value with
+   * $ETAG gets the ETag of a GET of the same URL first.
+   */
   headers: Record<string, string>;
   /** -F 'file=@path' (relative to the repository) and -F 'name=value'. */
   form: Array<{ name: string; value: string; file: boolean }>;
+  /** -i / -I: the response headers are checked too (as `name: value` lines, names in lower case). */
+  withHeaders: boolean;
   status: number;
   fragments: string[];
 }
@@ -61,7 +68,10 @@ function readExamples(): Example[] {
       const value = f[1]!.slice(eq + 1);
       return { name: f[1]!.slice(0, eq), value: value.replace(/^@/, ''), file: value.startsWith('@') };
     });
-    const explicit = line.match(/-X\s+(GET|POST|PUT|DELETE)\b/)?.[1] as Example['method'] | undefined;
+    const flags = [...line.matchAll(/\s-([a-zA-Z]+)\b/g)].map((f) => f[1]!).join('');
+    const withHeaders = /[iI]/.test(flags);
+    const forced = /\s-X\s+(\w+)/.exec(line)?.[1] as Example['method'] | undefined;
+    const common = { headers, form, withHeaders, status: Number(status), fragments };
     if (/\s-s?G\s/.test(line)) {
       const query = params
         .map(({ encode, value }) => {
@@ -69,16 +79,30 @@ function readExamples(): Example[] {
           return encode ? `${value.slice(0, eq + 1)}${encodeURIComponent(value.slice(eq + 1))}` : value;
         })
         .join('&');
-      out.push({ method: 'GET', url: query ? `${path}?${query}` : path, headers, form, status: Number(status), fragments });
+      out.push({ method: forced ?? 'GET', url: query ? `${path}?${query}` : path, ...common });
     } else {
       const body = params[0]?.value;
-      out.push({ method: explicit ?? (body || form.length ? 'POST' : 'GET'), url: path, body, headers, form, status: Number(status), fragments });
+      const method = forced ?? (/I/.test(flags) ? 'HEAD' : body || form.length ? 'POST' : 'GET');
+      out.push({ method, url: path, body, ...common });
     }
   });
   return out;
 }
 
+/**
+ * The README's TypeScript client examples: a ```ts block whose last line is
+ * `// expect: fragment · fragment…`, checked against what it console.logs.
+ */
+function readClientExamples(): { code: string; fragments: string[] }[] {
+  const text = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)]
+    .map((m) => m[1]!)
+    .filter((code) => /^\/\/ expect: /m.test(code))
+    .map((code) => ({ code, fragments: /^\/\/ expect: (.*)$/m.exec(code)![1]!.split(' · ').map((s) => s.trim()) }));
+}
+
 const examples = readExamples();
+const clientExamples = readClientExamples();
 let app: FastifyInstance;
 /**
  * The admin examples add and remove documents: they run against an engine and
@@ -106,15 +130,18 @@ afterAll(async () => {
   if (adminLibrary) await rm(adminLibrary, { recursive: true, force: true });
 });
 
+/** The body and headers as curl sends them: a multipart form (-F), a JSON body (-d), or none. */
 function payloadOf(e: Example): { payload?: string | Buffer; headers: Record<string, string> } {
+  // As curl sends it: the Host of the URL typed (oEmbed checks that a page URL is this server's).
+  const headers = { host: '127.0.0.1:3000', ...e.headers };
   if (e.form.length) {
     const files = e.form.filter((f) => f.file).map((f) => ({ name: path.basename(f.value), bytes: readFileSync(path.join(REPO, f.value)) }));
     const meta = e.form.find((f) => !f.file && f.name === 'metadata');
     const { body, contentType } = multipart(files, meta ? JSON.parse(meta.value) : undefined);
-    return { payload: body, headers: { ...e.headers, 'content-type': contentType } };
+    return { payload: body, headers: { ...headers, 'content-type': contentType } };
   }
-  if (e.body) return { payload: e.body, headers: { 'content-type': 'application/json', ...e.headers } };
-  return { headers: e.headers };
+  if (e.body) return { payload: e.body, headers: { 'content-type': 'application/json', ...headers } };
+  return { headers };
 }
 
 describe('README examples', () => {
@@ -123,8 +150,38 @@ describe('README examples', () => {
   });
   it.each(examples.map((e) => [`${e.method} ${decodeURIComponent(e.url)}`, e] as const))('%s', async (_name, e) => {
     const target = changesLibrary(e.url) ? adminApp! : app;
-    const res = await target.inject({ method: e.method, url: e.url, ...payloadOf(e) });
+    const { payload, headers } = payloadOf(e);
+    for (const [name, value] of Object.entries(headers)) {
+      if (!value.includes('$ETAG')) continue;
+      const first = await target.inject({ method: 'GET', url: e.url, headers: { host: headers.host! } });
+      headers[name as keyof typeof headers] = value.replace('$ETAG', String(first.headers.etag));
+    }
+    const res = await target.inject({ method: e.method, url: e.url, headers, ...(payload !== undefined ? { payload } : {}) });
     expect(res.statusCode).toBe(e.status);
-    for (const f of e.fragments) expect(res.body).toContain(f);
+    const shown = e.withHeaders
+      ? `${Object.entries(res.headers).map(([k, v]) => `${k}: ${String(v)}`).join('\n')}\n\n${res.body}`
+      : res.body;
+    for (const f of e.fragments) expect(shown).toContain(f);
+  });
+
+  it('has client examples', () => {
+    expect(clientExamples.length).toBeGreaterThanOrEqual(1);
+  });
+  it.each(clientExamples.map((e, i) => [i, e] as const))('client example %i', async (i, e) => {
+    // The example as a module next to the repository's node_modules, against a real server; its console.log collected.
+    await app.listen({ port: 0, host: '127.0.0.1' }).catch(() => undefined);
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const dir = new URL('../../.tmp/', import.meta.url);
+    mkdirSync(dir, { recursive: true });
+    const file = new URL(`readme-client-${i}-${process.pid}.ts`, dir);
+    const code = e.code.replaceAll("'http://127.0.0.1:3000'", `'${base}'`).replaceAll('console.log(', '__out.push(');
+    writeFileSync(file, `export const __out: unknown[] = [];\n${code}`);
+    try {
+      const mod = (await import(pathToFileURL(file.pathname).href)) as { __out: unknown[] };
+      const shown = mod.__out.flat(2).map(String).join('\n');
+      for (const f of e.fragments) expect(shown).toContain(f);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });
