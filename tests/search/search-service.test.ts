@@ -43,6 +43,14 @@ function fakeReader(docs: Doc[], calls: SearchParams[] = []): IndexReader {
       while (c.endsWith(')') && count(')') > count('(')) c = c.slice(0, -1);
       const notIn = /^NOT \(id IN \[(.*)\]\)$/.exec(c);
       if (notIn) return !JSON.parse(`[${notIn[1]}]`).includes(d.id);
+      // Date comparisons (the effect-status filter): an absent field satisfies none, so NOT of it holds.
+      const cmp = /^(NOT \()?(\w+) (<=|<|>=|>) (\d+)\)?$/.exec(c);
+      if (cmp) {
+        const v = d[cmp[2]!] as number | undefined;
+        const n = Number(cmp[4]);
+        const holds = v !== undefined && { '<=': v <= n, '<': v < n, '>=': v >= n, '>': v > n }[cmp[3] as '<=']!;
+        return cmp[1] ? !holds : holds;
+      }
       const m = /^(\w+) = (.*)$/.exec(c);
       if (!m) throw new Error(`fake reader cannot read filter ${c}`);
       const want = JSON.parse(m[2]!);
