@@ -347,7 +347,7 @@ export function createSearchService(deps: SearchServiceDeps) {
         q.kind ? eq('kind', q.kind) : eq('isUnit', true),
         q.docId && eq('docId', q.docId),
         q.docKind && eq('docKind', q.docKind),
-        q.issuer && `${eq('issuer', q.issuer)} OR ${eq('maker', q.issuer)}`,
+        q.issuer && eq('issuer', q.issuer),
         q.year !== undefined && eq('year', q.year),
         departmentFilter(q),
       );

@@ -83,9 +83,12 @@ describe('document numbers (文号)', () => {
 describe('facets, sorting and paging', () => {
   it('counts facets by the filter parameter they feed, matching the total', async () => {
     const { body } = await search(`q=${enc('个人信息')}&facets=true`);
-    expect(Object.keys(body.facets).sort()).toEqual(['department', 'docId', 'docKind', 'issuer', 'kind', 'role', 'year']);
+    expect(Object.keys(body.facets).sort()).toEqual(['department', 'docId', 'docKind', 'issuer', 'kind', 'role', 'status', 'year']);
     const kinds = Object.values(body.facets.kind as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(kinds).toBe(body.total);
+    // Effect status (computed for asOf): every clause with every word has exactly one.
+    const statuses = Object.values(body.facets.status as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(statuses).toBe(body.totalAllWords);
     for (const h of body.hits) expect(body.documents[h.docId]).toBe(h.docTitle);
     // A facet value used as a filter gives exactly its count.
     const [docId, count] = Object.entries(body.facets.docId as Record<string, number>)[0]!;
