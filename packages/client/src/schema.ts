@@ -5,6 +5,499 @@
  */
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clauses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/departments/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/documents.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom feed of new documents, optionally of one kind or issuer */
+        get: {
+            parameters: {
+                query?: {
+                    issuer?: string;
+                    kind?: "law" | "regulation" | "rules" | "plan" | "opinion" | "notice" | "compilation" | "speeches" | "catalogue" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/search.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom feed of a saved search: the matching clauses of documents added since (q and the search filters) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The day the effect status is computed for (YYYY-MM-DD, default today) */
+                    asOf?: string;
+                    /** @description Only clauses with a task owned by this department (any alias) */
+                    department?: string;
+                    /** @description Only clauses of this document */
+                    docId?: string;
+                    docKind?: "law" | "regulation" | "rules" | "plan" | "opinion" | "notice" | "compilation" | "speeches" | "catalogue" | "other";
+                    /** @description Search literally: no question frames removed, no synonyms, abbreviations, typo corrections or intents (plan.rewrites is then empty) */
+                    exact?: "true" | "false";
+                    issuer?: string;
+                    /** @description Only nodes of this kind (article, task, heading…); by default, whole units */
+                    kind?: "document" | "part" | "chapter" | "section" | "article" | "paragraph" | "item" | "subitem" | "heading" | "task" | "block" | "box" | "table" | "row" | "excerpt" | "entry";
+                    /** @description Search words; Chinese is segmented by the server. "Quoted phrases" must appear verbatim. */
+                    q: string;
+                    /** @description With department: only this role */
+                    role?: "lead" | "responsible" | "cooperating";
+                    /** @description Only documents with this effect status on asOf: 现行有效 / 尚未施行 / 已修改 / 已废止 / 规划期满 / 未知 */
+                    status?: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
+                    /** @description Year of the document */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -12,7 +505,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service status, search engine reachability and index counts */
+        /** Service status, search engine reachability, index counts and the engine supervisor’s restart count */
         get: {
             parameters: {
                 query?: never;
@@ -31,6 +524,17 @@ export interface paths {
                         "application/json": {
                             clauses: number;
                             documents: number;
+                            engine: {
+                                lastExit?: {
+                                    at: string;
+                                    status: string;
+                                };
+                                /** @enum {string} */
+                                mode: "embedded" | "external";
+                                restarts: number;
+                                /** @enum {string} */
+                                state: "up" | "restarting" | "gave-up" | "stopped" | "unknown";
+                            };
                             /** @enum {string} */
                             index: "ready" | "empty" | "unknown";
                             ingestedAt?: string;
@@ -41,7 +545,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description The search engine is unreachable (see Retry-After) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -50,6 +554,17 @@ export interface paths {
                         "application/json": {
                             clauses: number;
                             documents: number;
+                            engine: {
+                                lastExit?: {
+                                    at: string;
+                                    status: string;
+                                };
+                                /** @enum {string} */
+                                mode: "embedded" | "external";
+                                restarts: number;
+                                /** @enum {string} */
+                                state: "up" | "restarting" | "gave-up" | "stopped" | "unknown";
+                            };
                             /** @enum {string} */
                             index: "ready" | "empty" | "unknown";
                             ingestedAt?: string;
@@ -183,6 +698,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/catalogue": {
         parameters: {
             query?: never;
@@ -220,12 +768,161 @@ export interface paths {
                                 id: string;
                                 issuer?: string;
                                 number: number;
+                                page?: string;
                                 title: string;
                                 year?: number;
                             }[];
                             limit: number;
                             offset: number;
                             total: number;
+                        };
+                    };
+                };
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents added, replaced, merged or removed, oldest first, after `since` (a sequence number or a time) */
+        get: {
+            parameters: {
+                query?: {
+                    issuer?: string;
+                    kind?: "law" | "regulation" | "rules" | "plan" | "opinion" | "notice" | "compilation" | "speeches" | "catalogue" | "other";
+                    limit?: number;
+                    /** @description An ISO date/time (changes after it) or a sequence number (changes after that event); default: from the start */
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                /** @enum {string} */
+                                action: "added" | "replaced" | "merged" | "updated" | "removed";
+                                at: string;
+                                docId: string;
+                                id: string;
+                                issuer?: string;
+                                /** @enum {string} */
+                                kind: "law" | "regulation" | "rules" | "plan" | "opinion" | "notice" | "compilation" | "speeches" | "catalogue" | "other";
+                                seq: number;
+                                sources: string[];
+                                title: string;
+                                url?: string;
+                            }[];
+                            next: string;
                         };
                     };
                 };
@@ -310,6 +1007,7 @@ export interface paths {
                                 candidates?: {
                                     catalogueId?: string;
                                     docId?: string;
+                                    page?: string;
                                     title: string;
                                     url?: string;
                                 }[];
@@ -318,6 +1016,7 @@ export interface paths {
                                 docId?: string;
                                 end: number;
                                 normalized: string;
+                                page?: string;
                                 reason?: string;
                                 /** @enum {string} */
                                 relation: "basis" | "implements" | "mentions";
@@ -333,7 +1032,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -348,7 +1047,22 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 256 KiB */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -363,7 +1077,82 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests to this expensive route from one client; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -396,7 +1185,10 @@ export interface paths {
         /** A clause: text (normalized and original), breadcrumb, neighbours, children, owners and references */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The day the effect status is computed for (YYYY-MM-DD, default today) */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -412,6 +1204,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            asOf: string;
                             breadcrumb: string;
                             children: {
                                 citation?: string;
@@ -424,6 +1217,7 @@ export interface paths {
                             citation: string;
                             docId: string;
                             docTitle: string;
+                            effectiveFrom?: string;
                             heading?: string;
                             id: string;
                             /** @enum {string} */
@@ -433,11 +1227,15 @@ export interface paths {
                             originalText: string;
                             owners: {
                                 asWritten?: string;
+                                collective?: boolean;
                                 department: string;
+                                inherited?: boolean;
                                 known?: boolean;
                                 /** @enum {string} */
                                 role: "lead" | "responsible" | "cooperating";
                             }[];
+                            /** @description The clause’s web page (its permalink for people) */
+                            page: string;
                             parentId?: string;
                             path: {
                                 heading?: string;
@@ -453,13 +1251,25 @@ export interface paths {
                                 path: string;
                                 start: number;
                             };
+                            /** @enum {string} */
+                            status: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
+                            targets?: {
+                                asWritten: string;
+                                id: string;
+                                indicator: string;
+                                indicatorId: string;
+                                indicatorUrl: string;
+                                unit: string;
+                                value: number;
+                                year: number;
+                            }[];
                             text: string;
                             url: string;
                             years: number[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -474,7 +1284,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -489,7 +1299,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -547,13 +1417,14 @@ export interface paths {
                             docId: string;
                             docNumber?: string;
                             label?: string;
+                            page: string;
                             permalink: string;
                             title: string;
                             url: string;
                         } | string;
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -568,7 +1439,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -583,7 +1454,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -620,7 +1551,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description Only bodies of this level */
-                    level?: "provincial" | "municipal" | "central" | "regulator" | "enterprise" | "group";
+                    level?: "provincial" | "municipal" | "county" | "subdistrict" | "central" | "regulator" | "enterprise" | "group";
                     limit?: number;
                     offset?: number;
                     /** @description Only bodies with this in one of their names (大数据局, 工信; traditional characters fold); the body it names exactly first */
@@ -644,6 +1575,8 @@ export interface paths {
                             departments: {
                                 abbreviations: string[];
                                 aliases: string[];
+                                /** @description true: the entry stands for many bodies (各县区人民政府, 各街办（新区）, 区级相关部门) */
+                                collective?: boolean;
                                 /** @description Tasks by this body’s role in them */
                                 counts: {
                                     cooperating: number;
@@ -655,7 +1588,7 @@ export interface paths {
                                 /** @description false: found in the text, not (yet) in the registry */
                                 known: boolean;
                                 /** @enum {string} */
-                                level: "provincial" | "municipal" | "central" | "regulator" | "enterprise" | "group";
+                                level: "provincial" | "municipal" | "county" | "subdistrict" | "central" | "regulator" | "enterprise" | "group";
                                 /** @description Canonical name */
                                 name: string;
                                 /** @description Its task list */
@@ -667,7 +1600,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -682,7 +1615,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -748,6 +1741,8 @@ export interface paths {
                             department: {
                                 abbreviations: string[];
                                 aliases: string[];
+                                /** @description true: the entry stands for many bodies (各县区人民政府, 各街办（新区）, 区级相关部门) */
+                                collective?: boolean;
                                 /** @description Tasks by this body’s role in them */
                                 counts: {
                                     cooperating: number;
@@ -759,7 +1754,7 @@ export interface paths {
                                 /** @description false: found in the text, not (yet) in the registry */
                                 known: boolean;
                                 /** @enum {string} */
-                                level: "provincial" | "municipal" | "central" | "regulator" | "enterprise" | "group";
+                                level: "provincial" | "municipal" | "county" | "subdistrict" | "central" | "regulator" | "enterprise" | "group";
                                 /** @description Canonical name */
                                 name: string;
                                 /** @description The name as asked for */
@@ -799,7 +1794,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -814,7 +1809,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -829,7 +1824,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -892,6 +1947,8 @@ export interface paths {
                             department: {
                                 abbreviations: string[];
                                 aliases: string[];
+                                /** @description true: the entry stands for many bodies (各县区人民政府, 各街办（新区）, 区级相关部门) */
+                                collective?: boolean;
                                 /** @description Tasks by this body’s role in them */
                                 counts: {
                                     cooperating: number;
@@ -903,7 +1960,7 @@ export interface paths {
                                 /** @description false: found in the text, not (yet) in the registry */
                                 known: boolean;
                                 /** @enum {string} */
-                                level: "provincial" | "municipal" | "central" | "regulator" | "enterprise" | "group";
+                                level: "provincial" | "municipal" | "county" | "subdistrict" | "central" | "regulator" | "enterprise" | "group";
                                 /** @description Canonical name */
                                 name: string;
                                 /** @description The name as asked for */
@@ -922,9 +1979,14 @@ export interface paths {
                                 /** @enum {string} */
                                 form: "note" | "table" | "section";
                                 id: string;
+                                /** @description The person or post named beside the note (分管领导：…, 分管副省长负责), never a department */
+                                leader?: string;
+                                /** @description inherited: true when a note handed the owner down (下同, 以下任务均需…); collective: true for entries standing for many bodies */
                                 owners: {
                                     asWritten?: string;
+                                    collective?: boolean;
                                     department: string;
+                                    inherited?: boolean;
                                     known?: boolean;
                                     /** @enum {string} */
                                     role: "lead" | "responsible" | "cooperating";
@@ -942,7 +2004,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -957,7 +2019,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -972,7 +2034,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1023,7 +2145,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The 台账: one row per task (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1038,7 +2169,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1053,7 +2184,82 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests to this expensive route from one client; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1085,14 +2291,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List documents, optionally filtered by kind, issuer and year */
+        /** List documents, optionally filtered by kind, issuer (as written or the normalized maker), year and effect status on asOf */
         get: {
             parameters: {
                 query?: {
+                    /** @description The day the effect status is computed for (YYYY-MM-DD, default today) */
+                    asOf?: string;
+                    /** @description Include counts per status (on asOf) and kind */
+                    facets?: "true" | "false";
                     issuer?: string;
                     kind?: "law" | "regulation" | "rules" | "plan" | "opinion" | "notice" | "compilation" | "speeches" | "catalogue" | "other";
                     limit?: number;
                     offset?: number;
+                    /** @description corpus order, by date, or by effective date (latest first) */
+                    sort?: "order" | "newest" | "oldest" | "effective";
+                    /** @description Only documents with this effect status on asOf: 现行有效 / 尚未施行 / 已修改 / 已废止 / 规划期满 / 未知 */
+                    status?: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
                     year?: number;
                 };
                 header?: never;
@@ -1108,6 +2322,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            asOf: string;
                             documents: {
                                 attachmentOf?: string;
                                 counts: {
@@ -1115,23 +2330,38 @@ export interface paths {
                                 };
                                 date?: string;
                                 docNumber?: string;
+                                effectiveFrom?: string;
                                 id: string;
                                 issuer?: string;
                                 /** @enum {string} */
                                 kind: "law" | "regulation" | "rules" | "plan" | "opinion" | "notice" | "compilation" | "speeches" | "catalogue" | "other";
+                                maker?: string;
+                                meeting?: string;
+                                /** @description The document’s web page */
+                                page: string;
                                 partOf?: string;
+                                /** @enum {string} */
+                                status: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
                                 title: string;
                                 url: string;
                                 version?: string;
                                 year?: number;
                             }[];
+                            facets?: {
+                                kind: {
+                                    [key: string]: number;
+                                };
+                                status: {
+                                    [key: string]: number;
+                                };
+                            };
                             limit: number;
                             offset: number;
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1146,7 +2376,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1181,7 +2471,10 @@ export interface paths {
         /** A document: metadata, sources, counts of nodes by kind, and its outline tree */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The day the effect status is computed for (YYYY-MM-DD, default today) */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1198,18 +2491,106 @@ export interface paths {
                     content: {
                         "application/json": {
                             aliases: string[];
+                            asOf: string;
                             attachmentOf?: string;
                             attachments: string[];
                             counts: {
                                 [key: string]: number;
                             };
                             date?: string;
+                            dates: {
+                                adopted?: {
+                                    date: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                    meeting?: string;
+                                };
+                                amended: {
+                                    date: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                    /** @enum {string} */
+                                    kind: "修正" | "修订" | "修改";
+                                    meeting?: string;
+                                    title?: string;
+                                }[];
+                                amendedBy?: {
+                                    date?: string;
+                                    docId?: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                    title: string;
+                                };
+                                effectiveFrom?: {
+                                    date: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                };
+                                period?: {
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                    from: number;
+                                    to: number;
+                                };
+                                published?: {
+                                    date: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                };
+                                repealedBy?: {
+                                    date?: string;
+                                    docId?: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                    title: string;
+                                };
+                            };
                             docNumber?: string;
+                            effectiveFrom?: string;
                             id: string;
                             issuer?: string;
                             /** @enum {string} */
                             kind: "law" | "regulation" | "rules" | "plan" | "opinion" | "notice" | "compilation" | "speeches" | "catalogue" | "other";
+                            maker?: string;
+                            meeting?: string;
                             outline: components["schemas"]["OutlineNode"];
+                            /** @description The document’s web page */
+                            page: string;
                             partOf?: string;
                             sources: {
                                 artifacts: number;
@@ -1218,6 +2599,8 @@ export interface paths {
                                 path: string;
                                 start: number;
                             }[];
+                            /** @enum {string} */
+                            status: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
                             title: string;
                             url: string;
                             version?: string;
@@ -1225,7 +2608,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1240,7 +2623,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1255,7 +2638,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1316,6 +2759,7 @@ export interface paths {
                                 clauses: number;
                                 count: number;
                                 docId?: string;
+                                page?: string;
                                 relations: {
                                     [key: string]: number;
                                 };
@@ -1328,7 +2772,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1343,7 +2787,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1358,7 +2802,581 @@ export interface paths {
                         };
                     };
                 };
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators (指标) with their targets across documents and years; ?q= matches any of their names */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description Any name of the indicator (5G基站, 5G基站数量, 机柜…); all indicators when absent */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicators: {
+                                documents: number;
+                                id: string;
+                                name: string;
+                                names: string[];
+                                points: {
+                                    asWritten: string;
+                                    baseline?: {
+                                        value: number;
+                                        year: number;
+                                    };
+                                    binding?: boolean;
+                                    citation: string;
+                                    clauseId: string;
+                                    clauseUrl: string;
+                                    docId: string;
+                                    docTitle: string;
+                                    /** @enum {string} */
+                                    form: "sentence" | "table";
+                                    id: string;
+                                    qualifier?: string;
+                                    unit: string;
+                                    url: string;
+                                    value: number;
+                                    year: number;
+                                }[];
+                                targets: number;
+                                units: string[];
+                                url: string;
+                                years: number[];
+                            }[];
+                            limit: number;
+                            offset: number;
+                            query?: string;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator: every target, each linked to its clause, and one chart line per document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csv: string;
+                            documents: number;
+                            id: string;
+                            name: string;
+                            names: string[];
+                            points: {
+                                asWritten: string;
+                                baseline?: {
+                                    value: number;
+                                    year: number;
+                                };
+                                binding?: boolean;
+                                citation: string;
+                                clauseId: string;
+                                clauseUrl: string;
+                                docId: string;
+                                docTitle: string;
+                                /** @enum {string} */
+                                form: "sentence" | "table";
+                                id: string;
+                                qualifier?: string;
+                                unit: string;
+                                url: string;
+                                value: number;
+                                year: number;
+                            }[];
+                            series: {
+                                baseline?: {
+                                    value: number;
+                                    year: number;
+                                };
+                                docId: string;
+                                docTitle: string;
+                                points: {
+                                    clauseId: string;
+                                    url: string;
+                                    value: number;
+                                    year: number;
+                                }[];
+                                unit: string;
+                            }[];
+                            targets: number;
+                            units: string[];
+                            url: string;
+                            years: number[];
+                        };
+                    };
+                };
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/indicators/{id}/targets.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator’s series as CSV (UTF-8 with BOM), each target with its clause */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The series: one row per target (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests to this expensive route from one client; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1425,7 +3443,82 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1479,6 +3572,7 @@ export interface paths {
                             candidates?: {
                                 catalogueId?: string;
                                 docId?: string;
+                                page?: string;
                                 title: string;
                                 url?: string;
                             }[];
@@ -1493,6 +3587,43 @@ export interface paths {
                             cite: string;
                             clauseId?: string;
                             docId?: string;
+                            effect?: {
+                                adopted?: {
+                                    date: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                };
+                                asOf: string;
+                                effectiveFrom?: {
+                                    date: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                };
+                                maker?: string;
+                                published?: {
+                                    date: string;
+                                    evidence: {
+                                        clauseId?: string;
+                                        docId?: string;
+                                        /** @enum {string} */
+                                        from: "text" | "title" | "metadata" | "manifest" | "document";
+                                        text: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
+                            };
+                            page?: string;
                             /** @enum {string} */
                             status: "resolved" | "catalogue" | "ambiguous";
                             title?: string;
@@ -1500,7 +3631,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1515,7 +3646,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1530,7 +3661,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1579,6 +3770,7 @@ export interface paths {
                                 candidates?: {
                                     catalogueId?: string;
                                     docId?: string;
+                                    page?: string;
                                     title: string;
                                     url?: string;
                                 }[];
@@ -1593,6 +3785,42 @@ export interface paths {
                                 cite: string;
                                 clauseId?: string;
                                 docId?: string;
+                                effect?: {
+                                    adopted?: {
+                                        date: string;
+                                        evidence: {
+                                            clauseId?: string;
+                                            docId?: string;
+                                            /** @enum {string} */
+                                            from: "text" | "title" | "metadata" | "manifest" | "document";
+                                            text: string;
+                                        };
+                                    };
+                                    asOf: string;
+                                    effectiveFrom?: {
+                                        date: string;
+                                        evidence: {
+                                            clauseId?: string;
+                                            docId?: string;
+                                            /** @enum {string} */
+                                            from: "text" | "title" | "metadata" | "manifest" | "document";
+                                            text: string;
+                                        };
+                                    };
+                                    maker?: string;
+                                    published?: {
+                                        date: string;
+                                        evidence: {
+                                            clauseId?: string;
+                                            docId?: string;
+                                            /** @enum {string} */
+                                            from: "text" | "title" | "metadata" | "manifest" | "document";
+                                            text: string;
+                                        };
+                                    };
+                                    /** @enum {string} */
+                                    status: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
+                                };
                                 index: number;
                                 page?: string;
                                 reason?: string;
@@ -1607,7 +3835,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1622,7 +3850,22 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description PAYLOAD_TOO_LARGE: the body is over 256 KiB */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -1637,7 +3880,82 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests to this expensive route from one client; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1669,17 +3987,21 @@ export interface paths {
         };
         /**
          * Search clauses: highlighted snippets, breadcrumbs and citations; filters, facets, phrases
-         * @description Chinese is segmented by the server exactly as the index was. "Quoted phrases" (or “…”) must occur verbatim. Department names and abbreviations (工信厅) match every alias; a department-like name the registry does not know matches only verbatim, with suggestions in `notices`. Traditional characters are folded to simplified.
+         * @description Chinese is segmented by the server exactly as the index was. "Quoted phrases" (or “…”) must occur verbatim. Department names and abbreviations (工信厅) match every alias; a department-like name the registry does not know matches only verbatim, with suggestions in `notices`. Traditional characters are folded to simplified. Questions are understood (frames removed, intent searched through its cue words), everyday words and abbreviations are searched with the texts' wordings, and a word the index lacks is corrected; every rewrite is listed in `plan.rewrites`, and `exact=true` turns them all off.
          */
         get: {
             parameters: {
                 query: {
+                    /** @description The day the effect status is computed for (YYYY-MM-DD, default today) */
+                    asOf?: string;
                     /** @description Only clauses with a task owned by this department (any alias) */
                     department?: string;
                     /** @description Only clauses of this document */
                     docId?: string;
                     docKind?: "law" | "regulation" | "rules" | "plan" | "opinion" | "notice" | "compilation" | "speeches" | "catalogue" | "other";
-                    /** @description Include facet counts, keyed by the filter parameter they feed: docId, kind, issuer, year, department */
+                    /** @description Search literally: no question frames removed, no synonyms, abbreviations, typo corrections or intents (plan.rewrites is then empty) */
+                    exact?: "true" | "false";
+                    /** @description Include facet counts, keyed by the filter parameter they feed: docId, kind, docKind, issuer, year, department, status, and role (of the department filtered on) */
                     facets?: "true" | "false";
                     issuer?: string;
                     /** @description Only nodes of this kind (article, task, heading…); by default, whole units */
@@ -1690,8 +4012,10 @@ export interface paths {
                     q: string;
                     /** @description With department: only this role */
                     role?: "lead" | "responsible" | "cooperating";
-                    /** @description relevance, or by document date */
-                    sort?: "relevance" | "newest" | "oldest";
+                    /** @description relevance, by document date, or by effective date (latest first) */
+                    sort?: "relevance" | "newest" | "oldest" | "effective";
+                    /** @description Only documents with this effect status on asOf: 现行有效 / 尚未施行 / 已修改 / 已废止 / 规划期满 / 未知 */
+                    status?: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
                     /** @description Year of the document */
                     year?: number;
                 };
@@ -1708,6 +4032,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            asOf: string;
                             departments: {
                                 asWritten: string;
                                 canonical: string;
@@ -1727,6 +4052,7 @@ export interface paths {
                                 date?: string;
                                 docId: string;
                                 docTitle: string;
+                                effectiveFrom?: string;
                                 heading?: string;
                                 id: string;
                                 /** @enum {string} */
@@ -1738,11 +4064,14 @@ export interface paths {
                                 }[];
                                 owners: {
                                     asWritten?: string;
+                                    collective?: boolean;
                                     department: string;
+                                    inherited?: boolean;
                                     known?: boolean;
                                     /** @enum {string} */
                                     role: "lead" | "responsible" | "cooperating";
                                 }[];
+                                page: string;
                                 partial: boolean;
                                 path: {
                                     heading?: string;
@@ -1752,6 +4081,8 @@ export interface paths {
                                     label?: string;
                                 }[];
                                 snippet: string;
+                                /** @enum {string} */
+                                status: "现行有效" | "尚未施行" | "已修改" | "已废止" | "规划期满" | "未知";
                                 text: string;
                                 url: string;
                                 year?: number;
@@ -1760,11 +4091,13 @@ export interface paths {
                             /** @enum {string} */
                             matchingStrategy: "all" | "relaxed";
                             notices: {
+                                asWritten?: string;
                                 /** @enum {string} */
-                                code: "unknown-department" | "relaxed" | "document-number";
+                                code: "unknown-department" | "relaxed" | "document-number" | "nothing-searchable";
                                 document?: {
                                     docNumber: string;
                                     id: string;
+                                    page: string;
                                     title: string;
                                     url: string;
                                 };
@@ -1772,7 +4105,42 @@ export interface paths {
                                 suggestions?: string[];
                             }[];
                             offset: number;
+                            owners?: {
+                                departments: {
+                                    department: string;
+                                    roles: ("lead" | "responsible" | "cooperating")[];
+                                    tasks: number;
+                                }[];
+                                tasks: {
+                                    citation: string;
+                                    docTitle: string;
+                                    id: string;
+                                    owners: {
+                                        asWritten?: string;
+                                        collective?: boolean;
+                                        department: string;
+                                        inherited?: boolean;
+                                        known?: boolean;
+                                        /** @enum {string} */
+                                        role: "lead" | "responsible" | "cooperating";
+                                    }[];
+                                    text: string;
+                                    url: string;
+                                }[];
+                            };
                             phrases: string[];
+                            plan: {
+                                exact: boolean;
+                                /** @enum {string} */
+                                intent?: "when" | "frequency" | "penalty" | "who" | "categories" | "right" | "definition" | "amount";
+                                rewrites: {
+                                    from: string;
+                                    /** @enum {string} */
+                                    kind: "frame" | "intent" | "synonym" | "abbreviation" | "typo" | "scope";
+                                    reason: string;
+                                    to: string[];
+                                }[];
+                            };
                             processingTimeMs: number;
                             query: string;
                             total: number;
@@ -1782,7 +4150,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1797,7 +4165,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1812,7 +4180,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1876,13 +4304,14 @@ export interface paths {
                                 /** @enum {string} */
                                 match: "prefix" | "words";
                                 matched?: string;
+                                page: string;
                                 text: string;
                                 url: string;
                             }[];
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1897,7 +4326,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1971,9 +4460,14 @@ export interface paths {
                                 /** @enum {string} */
                                 form: "note" | "table" | "section";
                                 id: string;
+                                /** @description The person or post named beside the note (分管领导：…, 分管副省长负责), never a department */
+                                leader?: string;
+                                /** @description inherited: true when a note handed the owner down (下同, 以下任务均需…); collective: true for entries standing for many bodies */
                                 owners: {
                                     asWritten?: string;
+                                    collective?: boolean;
                                     department: string;
+                                    inherited?: boolean;
                                     known?: boolean;
                                     /** @enum {string} */
                                     role: "lead" | "responsible" | "cooperating";
@@ -1991,7 +4485,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2006,7 +4500,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2021,7 +4515,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description REQUEST_TIMEOUT: the request headers did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description URI_TOO_LONG: the URL is over 16 KiB */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description HEADERS_TOO_LARGE: the request headers are over 16 KiB */
+                431: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: a bug; no internals in the message */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After */
                 503: {
                     headers: {
                         [name: string]: unknown;
