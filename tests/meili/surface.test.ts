@@ -33,7 +33,6 @@ describe('public surface', () => {
       'ConfigError',
       'LogLevel',
       'loadConfig',
-      'parseCorsOrigins',
     ]);
   });
 
