@@ -57,7 +57,7 @@ export default fp<ErrorsPluginOptions>(
         req.log.warn({ err: err.message }, 'search engine unavailable');
         return reply.status(503).header('retry-after', String(retryAfter())).send(errorBody('SEARCH_UNAVAILABLE'));
       }
-      const known = frameworkErrorAnswer(err as { code?: string; statusCode?: number; message?: string }, { bodyLimit: opts.bodyLimit });
+      const known = frameworkErrorAnswer(err as { code?: string; statusCode?: number; message?: string }, { bodyLimit: req.routeOptions?.bodyLimit ?? opts.bodyLimit });
       if (known) return reply.status(known.status).send(errorBody(known.code, known.message));
       req.log.error({ err }, 'unhandled error');
       return reply.status(500).send(errorBody('INTERNAL'));

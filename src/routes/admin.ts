@@ -11,7 +11,7 @@ import { INDEX } from '../../ingest/to-index/index-names.js';
 import { libraryName, LIBRARY_EXTENSIONS } from '../../ingest/incremental/library.js';
 import type { Manifest } from '../../ingest/corpus/manifest.js';
 import { ApiError } from '../errors.js';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { DocParams } from '../schemas/documents.js';
 import { JobBody, JobParams, UploadMetadata, WaitQuery } from '../schemas/admin.js';
 import { createJobRunner, type Job, type JobRunnerOptions } from '../services/admin-jobs.js';
@@ -131,7 +131,7 @@ const admin: FastifyPluginAsyncZod<AdminOptions> = async (app, opts) => {
   }
 
   const common = { tags: ['admin'], security: [{ bearer: [] }] };
-  const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 429: ErrorBody, 503: ErrorBody };
+  const errors = errorResponses(401, 403, 404, 413, 415, 429);
 
   app.post(
     '/v1/admin/documents',

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
 import { ApiError } from '../errors.js';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { ChangesQuery, ChangesResponse, DocumentsFeedQuery } from '../schemas/admin.js';
 import { SearchQuery } from '../schemas/search.js';
 import { createSearchService } from '../services/search-service.js';
@@ -35,7 +35,7 @@ const feeds: FastifyPluginAsyncZod = async (app) => {
         tags: ['changes'],
         summary: 'Documents added, replaced, merged or removed, oldest first, after `since` (a sequence number or a time)',
         querystring: ChangesQuery,
-        response: { 200: ChangesResponse, 400: ErrorBody, 503: ErrorBody },
+        response: { 200: ChangesResponse, ...errorResponses() },
       },
     },
     async (req) => {
@@ -52,7 +52,7 @@ const feeds: FastifyPluginAsyncZod = async (app) => {
         tags: ['changes'],
         summary: 'Atom feed of new documents, optionally of one kind or issuer',
         querystring: DocumentsFeedQuery,
-        response: { 200: z.string(), 400: ErrorBody, 503: ErrorBody },
+        response: { 200: z.string(), ...errorResponses() },
       },
     },
     async (req, reply) => reply.type(ATOM).send(renderAtom(await svc.documentsFeed(req.query, addresses(req)))),
@@ -65,7 +65,7 @@ const feeds: FastifyPluginAsyncZod = async (app) => {
         tags: ['changes'],
         summary: 'Atom feed of a saved search: the matching clauses of documents added since (q and the search filters)',
         querystring: SearchFeedQuery,
-        response: { 200: z.string(), 400: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: { 200: z.string(), ...errorResponses(404) },
       },
     },
     async (req, reply) => reply.type(ATOM).send(renderAtom(await svc.searchFeed({ ...req.query, limit: 10, offset: 0, sort: 'relevance', facets: false }, addresses(req)))),

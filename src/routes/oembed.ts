@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError } from '../errors.js';
-import { ErrorBody } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
 import { CACHE } from '../plugins/cache-validators.js';
 import { createDocumentService } from '../services/document-service.js';
 import { OEMBED_PATH, OEmbedQuery, OEmbedRich, originOf, parseEmbedTarget, renderCard, type CardInput } from '../services/oembed.js';
@@ -19,7 +19,7 @@ const oembed: FastifyPluginAsyncZod = async (app) => {
         tags: ['embed'],
         summary: 'oEmbed: a rich card (text, citation, link) for a clause or document page URL',
         querystring: OEmbedQuery,
-        response: { 200: OEmbedRich, 400: ErrorBody, 404: ErrorBody, 501: ErrorBody, 503: ErrorBody },
+        response: { 200: OEmbedRich, ...errorResponses(404, 501) },
       },
     },
     async (req) => {

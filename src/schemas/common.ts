@@ -20,6 +20,8 @@ export const ErrorBody = z.object({
 /** What each error status means, for the OpenAPI document (codes in src/errors.ts). */
 const ERROR_STATUS_DESCRIPTIONS = {
   400: 'INVALID_REQUEST: a parameter failed validation, a parameter the route does not take, a malformed URL or body',
+  401: 'UNAUTHORIZED: no `Authorization: Bearer` token (admin routes)',
+  403: 'FORBIDDEN: a wrong token (admin routes)',
   404: 'not found: the code names what (DOCUMENT_NOT_FOUND, CLAUSE_NOT_FOUND, DEPARTMENT_NOT_FOUND, CITATION_NOT_RESOLVED)',
   408: 'REQUEST_TIMEOUT: the request headers did not arrive in time',
   413: 'PAYLOAD_TOO_LARGE: the body is over 256 KiB',
@@ -28,6 +30,7 @@ const ERROR_STATUS_DESCRIPTIONS = {
   429: 'RATE_LIMITED: too many requests to this expensive route from one client; see Retry-After',
   431: 'HEADERS_TOO_LARGE: the request headers are over 16 KiB',
   500: 'INTERNAL: a bug; no internals in the message',
+  501: 'FORMAT_NOT_SUPPORTED: a format this route does not serve (oEmbed xml)',
   503: 'SEARCH_UNAVAILABLE (the search engine is down or restarting), INDEX_NOT_READY or SHUTTING_DOWN; see Retry-After',
 } as const;
 type ErrorStatus = keyof typeof ERROR_STATUS_DESCRIPTIONS;
@@ -35,9 +38,10 @@ type ErrorStatus = keyof typeof ERROR_STATUS_DESCRIPTIONS;
 /**
  * The error responses of a route for its schema: the ones every route can
  * give (400 for a bad URL or parameter, 408, 414, 431, 500, 503) plus `extra`
- * (404 for a route that looks something up, 413/415 for a body, 429 for a rate-limited route).
+ * (404 for a route that looks something up, 413/415 for a body, 429 for a rate-limited route, 401/403 for the
+ * admin routes, 501 for a format not served).
  */
-export function errorResponses(...extra: Array<404 | 413 | 415 | 429>): Partial<Record<ErrorStatus, typeof ErrorBody>> {
+export function errorResponses(...extra: Array<401 | 403 | 404 | 413 | 415 | 429 | 501>): Partial<Record<ErrorStatus, typeof ErrorBody>> {
   const statuses: ErrorStatus[] = [400, 408, 414, 431, 500, 503, ...extra];
   return Object.fromEntries(statuses.map((s) => [s, ErrorBody.describe(ERROR_STATUS_DESCRIPTIONS[s])]));
 }

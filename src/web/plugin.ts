@@ -111,9 +111,12 @@ async function web(app: FastifyInstance): Promise<void> {
   const catalogue = createCatalogueService(app.reader);
   const documentList = cacheFor(60_000, () => docs.list({ limit: 200, offset: 0, sort: 'order', facets: false }));
 
+  /** Pages are for people: the OpenAPI document describes the JSON API only. */
+  const PAGE_SCHEMA = { hide: true };
+
   /** A GET page: the handler's Page, or the error page for what it threw. */
   const page = (path: string, handler: (req: FastifyRequest, reply: FastifyReply) => Promise<Page | { page: Page; status: number }>) =>
-    app.get(path, async (req, reply) => {
+    app.get(path, { schema: PAGE_SCHEMA }, async (req, reply) => {
       try {
         const out = await handler(req, reply);
         return 'body' in out ? sendPage(reply, out) : sendPage(reply, out.page, out.status);
@@ -122,7 +125,7 @@ async function web(app: FastifyInstance): Promise<void> {
       }
     });
 
-  app.get('/assets/*', async (req, reply) => {
+  app.get('/assets/*', { schema: PAGE_SCHEMA }, async (req, reply) => {
     const asset = ASSETS_BY_PATH.get(req.url.split('?')[0]!);
     if (!asset) return sendPage(reply, renderNotFound('没有这个资源文件（它可能已被新版本替换）。'), 404);
     const accepts = req.headers['accept-encoding'] ?? '';
@@ -235,7 +238,7 @@ async function web(app: FastifyInstance): Promise<void> {
     forms.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
-    forms.post('/cite', async (req, reply) => {
+    forms.post('/cite', { schema: PAGE_SCHEMA }, async (req, reply) => {
       try {
         const { text } = CiteBody.parse(req.body ?? {});
         return sendPage(reply, await citePage({ draft: text ?? '' }));

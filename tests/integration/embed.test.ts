@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, getJson } from './helpers.js';
-import { OEmbedRich, escapeHtml, oembedDiscoveryLinks, originOf } from '../../src/services/oembed.js';
+import { OEmbedRich, escapeHtml } from '../../src/services/oembed.js';
 
 /** /oembed, its discovery and the hover-card script, on the shared real index. */
 let app: FastifyInstance;
 let clause: { id: string; text: string; citation: string; docId: string };
 beforeAll(async () => {
   app = await buildTestApp();
-  // Stand-in for the web app's clause page (built elsewhere): the discovery hook keys on the route, not the renderer.
-  app.get('/clauses/:id', async (req, reply) => {
-    const { id } = req.params as { id: string };
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html><head>${oembedDiscoveryLinks(originOf(req), { kind: 'clause', id })}</head>`);
-  });
   const hit = (await getJson(app, `/v1/search?q=${encodeURIComponent('网络安全')}&kind=article&limit=1`)).body.hits[0];
   clause = (await getJson(app, `/v1/clauses/${hit.id}`)).body;
 });
@@ -58,7 +53,9 @@ describe('/oembed', () => {
     expect(page.headers.link).toBe(
       `<http://localhost/oembed?url=${encodeURIComponent(`http://localhost/clauses/${clause.id}`)}&format=json>; rel="alternate"; type="application/json+oembed"`,
     );
-    const href = /href="([^"]+)"/.exec(page.body)![1]!.replace(/&amp;/g, '&');
+    // The web app's own clause page carries the discovery link in its head.
+    const link = /<link[^>]*type="application\/json\+oembed"[^>]*>/.exec(page.body)![0];
+    const href = /href="([^"]+)"/.exec(link)![1]!.replace(/&amp;/g, '&');
     const res = await app.inject({ method: 'GET', url: href.replace('http://localhost', '') });
     expect(res.statusCode).toBe(200);
     expect(res.json().title).toBe(clause.citation);

@@ -89,9 +89,14 @@ describe('errors in the one documented shape, with accurate messages', () => {
     expect(xml.json().error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('application/json') });
     const text = await post({ 'content-type': 'text/plain' }, '根据网络安全法');
     expect(text.statusCode).toBe(415);
-    const big = await post({ 'content-type': 'application/json' }, JSON.stringify({ text: '数'.repeat(100_000) }));
+    // Past the route's own byte limit (320 KiB for extraction): the framework's 413, naming that limit.
+    const big = await post({ 'content-type': 'application/json' }, JSON.stringify({ text: '数'.repeat(120_000) }));
     expect(big.statusCode).toBe(413);
-    expect(big.json().error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 256 KiB.' });
+    expect(big.json().error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 320 KiB.' });
+    // Within the bytes but past 64,000 characters: the route's own 413, with the limit in its details.
+    const long = await post({ 'content-type': 'application/json' }, JSON.stringify({ text: '数'.repeat(100_000) }));
+    expect(long.statusCode).toBe(413);
+    expect(long.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limit: 64_000, got: 100_000 } });
     const broken = await post({ 'content-type': 'application/json' }, '{"text":');
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.message).toMatch(/not valid JSON/);
