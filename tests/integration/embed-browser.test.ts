@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, getJson } from './helpers.js';
-import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
+import { launchChromium, type Browser as TestBrowser } from '../browser/chromium.js';
 
 /**
  * The hover cards in real Chromium: a page on ANOTHER origin (its own HTTP
