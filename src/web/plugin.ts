@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
 import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { EffectStatus } from '../../ingest/model/dates.js';
 import { ApiError } from '../errors.js';
 import { MeiliTimeoutError, MeiliUnavailableError } from '../meili/errors.js';
 import { Id, ShortText } from '../schemas/common.js';
@@ -90,6 +91,7 @@ const IdParams = z.object({ id: Id });
 const NameParams = z.object({ name: ShortText });
 const PageNumber = z.coerce.number().int().min(1).max(10_000).default(1);
 const DepartmentPageQuery = z.object({ role: Role.optional() });
+const DocumentsPageQuery = z.object({ status: EffectStatus.optional() });
 const ListPageQuery = z.object({ q: z.string().trim().max(100).optional().transform((s) => s || undefined), page: PageNumber });
 const CiteQuery = z.object({ cite: z.string().trim().max(500).optional(), text: z.string().max(2000).optional() });
 const CiteBody = z.object({ text: z.string().optional() });
@@ -147,6 +149,7 @@ async function web(app: FastifyInstance): Promise<void> {
           year: q.year,
           department: q.department,
           role: q.department ? q.role : undefined,
+          status: q.status,
           sort: q.sort,
           facets: 'true',
           ...extra,
@@ -156,8 +159,8 @@ async function web(app: FastifyInstance): Promise<void> {
     const [result, list] = await Promise.all([ask({}), documentList()]);
     const data = { query: q, result, documents: list.documents } as Parameters<typeof renderSearchPage>[0];
     if (!result.hits.length) {
-      const filtered = ['docId', 'kind', 'docKind', 'issuer', 'year', 'department'].some((k) => q[k as keyof typeof q] !== undefined);
-      const clear = { docId: undefined, kind: undefined, docKind: undefined, issuer: undefined, year: undefined, department: undefined, role: undefined, offset: 0, limit: 1, facets: 'false' };
+      const filtered = ['docId', 'kind', 'docKind', 'issuer', 'year', 'department', 'status'].some((k) => q[k as keyof typeof q] !== undefined);
+      const clear = { status: undefined, docId: undefined, kind: undefined, docKind: undefined, issuer: undefined, year: undefined, department: undefined, role: undefined, offset: 0, limit: 1, facets: 'false' };
       const [without, sugg] = await Promise.all([
         filtered ? ask(clear).then((r) => r.total) : Promise.resolve(undefined),
         suggest.suggest({ q: q.q.slice(0, 50), limit: 6 }).then((s) => s.suggestions),
@@ -170,7 +173,10 @@ async function web(app: FastifyInstance): Promise<void> {
   page('/', searchPage);
   page('/search', searchPage);
 
-  page('/documents', async () => renderDocumentsPage(await documentList()));
+  page('/documents', async (req) => {
+    const { status } = DocumentsPageQuery.parse(req.query);
+    return renderDocumentsPage(await docs.list({ limit: 200, offset: 0, sort: 'order', facets: true, ...(status ? { status } : {}) }), status);
+  });
   page('/documents/:id', async (req) => {
     const { id } = IdParams.parse(req.params);
     const document = await docs.get(id);

@@ -159,3 +159,59 @@ describe('secrets', () => {
     }
   });
 });
+
+describe('effect status on the pages (issue 15)', () => {
+  it('search hits carry the status badge and effective date the API gives; unknown shows none', async () => {
+    const api = await getJson(app, `/v1/search?q=${enc('数据安全')}&limit=20&facets=true`);
+    const res = await get(`/search?q=${enc('数据安全')}`);
+    expect(res.statusCode).toBe(200);
+    const items = res.body.split('<li class="hit').slice(1);
+    expect(items.length).toBe(api.body.hits.length);
+    api.body.hits.forEach((h: { status: string; effectiveFrom?: string }, i: number) => {
+      const badge = /class="badge badge--status badge--[a-z-]+"[^>]*>([^<]+)</.exec(items[i]!)?.[1];
+      expect(badge, `hit ${i}`).toBe(h.status === '未知' ? undefined : h.status);
+      if (h.effectiveFrom) expect(items[i]).toContain(h.effectiveFrom);
+    });
+    expect(api.body.hits.some((h: { status: string }) => h.status !== '未知')).toBe(true);
+  });
+
+  it('a 时效性 facet with the API’s counts; choosing one filters, shows as a chip, and stays in the URL', async () => {
+    const api = await getJson(app, `/v1/search?q=${enc('数据')}&facets=true`);
+    const counts = api.body.facets.status as Record<string, number>;
+    const [status, n] = Object.entries(counts).filter(([s, c]) => c > 0 && s !== '未知').sort((a, b) => a[1] - b[1])[0]!;
+    const res = await get(`/search?q=${enc('数据')}`);
+    expect(res.body).toContain('<h3 id="facet-status">时效性</h3>');
+    const link = `/search?q=${enc('数据')}&amp;status=${enc(status)}`;
+    expect(res.body).toMatch(new RegExp(`href="${link.replace(/[?]/g, '\\?')}"><span class="facet__name">${status}</span><span class="facet__count">${n}</span>`));
+    const filtered = await get(link.replace('&amp;', '&'));
+    expect(filtered.statusCode).toBe(200);
+    const total = Number(/<p class="result-count"[^>]*>共 (?:约 )?<strong>(\d+)</.exec(filtered.body)?.[1]);
+    const apiFiltered = await getJson(app, `/v1/search?q=${enc('数据')}&status=${enc(status)}`);
+    expect(total).toBe(apiFiltered.body.total);
+    expect(filtered.body).toContain(`时效性：${status}`);
+    // The sort form and the big box keep the filter.
+    expect(filtered.body).toContain(`<input type="hidden" name="status" value="${status}">`);
+    expect((await get(`/search?q=${enc('数据')}&status=bogus`)).statusCode).toBe(400);
+  });
+
+  it('the document page shows status and effective date; the list filters by status with counts', async () => {
+    const list = await getJson(app, '/v1/documents?facets=true&limit=200');
+    const known = list.body.documents.find((d: { status: string; effectiveFrom?: string }) => d.status !== '未知' && d.effectiveFrom);
+    expect(known).toBeDefined();
+    const page = await get(known.page);
+    expect(page.body).toMatch(new RegExp(`<dt>时效性</dt><dd><span class="badge badge--status[^"]*"[^>]*>${known.status}</span>`));
+    expect(page.body).toContain(known.effectiveFrom);
+    const docs = await get(`/documents?status=${enc(known.status)}`);
+    expect(docs.statusCode).toBe(200);
+    const rows = docs.body.split('<tr><td>').length - 1;
+    expect(rows).toBe(list.body.facets.status[known.status]);
+    expect(docs.body).toContain(`aria-current="true">${known.status} ${rows}</a>`);
+  });
+
+  it('the clause page shows its document’s status', async () => {
+    const s = await getJson(app, `/v1/search?q=${enc('数据安全')}&limit=20`);
+    const hit = s.body.hits.find((h: { status: string }) => h.status !== '未知');
+    const res = await get(hit.page);
+    expect(res.body).toMatch(new RegExp(`<p class="clause-status"><span class="badge badge--status[^>]*>${hit.status}</span>`));
+  });
+});

@@ -3,7 +3,7 @@ import type { ClauseDetail } from '../../schemas/documents.js';
 import type { CiteJson } from '../../services/citation-service.js';
 import type { ClauseReferences } from '../../services/reference-service.js';
 import { clausePage, clauseUrl } from '../../services/urls.js';
-import { alternateJson, breadcrumbLinks, copyButton, inDocument, ownerChips, paragraphs, partName } from '../components.js';
+import { alternateJson, breadcrumbLinks, copyButton, effectiveDate, inDocument, ownerChips, paragraphs, partName, statusBadge } from '../components.js';
 import { html } from '../html.js';
 import { NODE_KIND, label } from '../labels.js';
 import type { Page } from '../layout.js';
@@ -33,6 +33,7 @@ export function renderClausePage(d: ClausePageData): Page {
   ${breadcrumbLinks(c.path, c.docTitle, c.docId, c)}
   <header class="page-head">
     <h1>${name}</h1>
+    ${c.status !== '未知' || c.effectiveFrom ? html`<p class="clause-status">${statusBadge(c.status, c.effectiveFrom)} ${effectiveDate(c.status, c.effectiveFrom)}<span class="muted">（所属文件的时效，截至 ${c.asOf}）</span></p>` : ''}
   </header>
   <div class="clause-layout">
     <div class="clause-main">

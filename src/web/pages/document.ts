@@ -4,7 +4,7 @@ import type { DocumentDetail } from '../../schemas/documents.js';
 import type { DocumentUnit } from '../../services/document-service.js';
 import type { DocumentReferences } from '../../services/reference-service.js';
 import { clausePage, documentUrl } from '../../services/urls.js';
-import { alternateJson, ownerChips, paragraphs, partName } from '../components.js';
+import { alternateJson, ownerChips, paragraphs, partName, statusBadge } from '../components.js';
 import { html, trusted, type Html } from '../html.js';
 import { DOC_KIND, NODE_KIND, RELATION, label } from '../labels.js';
 import type { Page } from '../layout.js';
@@ -91,6 +91,8 @@ export function renderDocumentPage(d: DocumentPageData): Page {
     ...(doc.issuer ? [['发文机关', doc.issuer] as [string, string]] : []),
     ...(doc.date ? [['日期', doc.date] as [string, string]] : doc.year ? [['年份', `${doc.year}`] as [string, string]] : []),
     ...(doc.docNumber ? [['文号', doc.docNumber] as [string, string]] : []),
+    ...(statusBadge(doc.status).value ? [['时效性', html`${statusBadge(doc.status, doc.effectiveFrom)} <span class="muted">（截至 ${doc.asOf}）</span>`] as [string, Html]] : []),
+    ...(doc.effectiveFrom ? [[doc.status === '尚未施行' ? '将于' : '施行日期', doc.status === '尚未施行' ? `${doc.effectiveFrom} 起施行` : doc.effectiveFrom] as [string, string]] : []),
     ...(doc.aliases.length ? [['简称', doc.aliases.join('、')] as [string, string]] : []),
     ...(doc.partOf ? [['收录于', html`<a href="/documents/${doc.partOf}">《${d.titles.get(doc.partOf) ?? doc.partOf}》</a>`] as [string, Html]] : []),
     ...(doc.attachmentOf ? [['附件所属', html`<a href="/documents/${doc.attachmentOf}">《${d.titles.get(doc.attachmentOf) ?? doc.attachmentOf}》</a>`] as [string, Html]] : []),
