@@ -1,4 +1,5 @@
 import type { Owner, PathEntry } from '../../ingest/to-index/schemas.js';
+import { oembedDiscoveryLinks, type EmbedTarget } from '../services/oembed.js';
 import { clausePage, departmentPage, documentPage } from '../services/urls.js';
 import { escapeHtml, html, trusted, type Html } from './html.js';
 import { EFFECT_STATUS_CLASS, ROLE, label } from './labels.js';
@@ -102,4 +103,9 @@ export function statusBadge(status: string | undefined, effectiveFrom?: string):
 export function effectiveDate(status: string | undefined, effectiveFrom: string | undefined): Html {
   if (!effectiveFrom) return html``;
   return html`<span class="effective">${effectiveFrom} ${status === '尚未施行' ? '起施行' : '施行'}</span>`;
+}
+
+/** oEmbed discovery for the <head> slot: the helper escapes its own attributes, so its markup is trusted as is. */
+export function oembedLink(origin: string, target: EmbedTarget, title: string): Html {
+  return trusted(oembedDiscoveryLinks(origin, target, title));
 }

@@ -15,6 +15,7 @@ import { createDocumentService } from '../services/document-service.js';
 import { createReferenceService } from '../services/reference-service.js';
 import { createSearchService } from '../services/search-service.js';
 import { createSuggestService } from '../services/suggest-service.js';
+import { originOf } from '../services/oembed.js';
 import { clausePage, departmentPage } from '../services/urls.js';
 import { ASSETS_BY_PATH, ASSET_CACHE_CONTROL } from './assets.js';
 import { SNIPPET_MARKS } from './components.js';
@@ -188,13 +189,15 @@ async function web(app: FastifyInstance): Promise<void> {
       referencesIn,
       titles: new Map(list.documents.map((d) => [d.id, d.title])),
       members: list.documents.filter((d) => d.partOf === id),
+      origin: originOf(req),
     });
   });
 
   page('/clauses/:id', async (req) => {
     const { id } = IdParams.parse(req.params);
     const [clause, references, cite] = await Promise.all([docs.clause(id), refs.forClause(id), cites.cite(id)]);
-    return renderClausePage({ clause, references, cite, permalink: `${req.protocol}://${req.host}${clausePage(id)}` });
+    const origin = originOf(req);
+    return renderClausePage({ clause, references, cite, origin, permalink: `${origin}${clausePage(id)}` });
   });
 
   page('/departments', async (req) => {

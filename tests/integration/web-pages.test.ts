@@ -215,3 +215,23 @@ describe('effect status on the pages (issue 15)', () => {
     expect(res.body).toMatch(new RegExp(`<p class="clause-status"><span class="badge badge--status[^>]*>${hit.status}</span>`));
   });
 });
+
+describe('oEmbed discovery in the head (issue 18)', () => {
+  it('clause and document pages link their oEmbed card in <head>, and the link answers', async () => {
+    for (const url of ['/clauses/doc-74b705f5770f--chp_4__art_31', '/documents/doc-74b705f5770f']) {
+      const res = await get(url);
+      const head = res.body.slice(0, res.body.indexOf('</head>'));
+      const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/.exec(head);
+      expect(link, url).not.toBeNull();
+      const href = link![1]!.replace(/&amp;/g, '&');
+      const asked = new URL(href);
+      expect(asked.pathname).toBe('/oembed');
+      expect(asked.searchParams.get('url')).toBe(`${asked.origin}${url}`);
+      const card = await app.inject({ method: 'GET', url: asked.pathname + asked.search });
+      expect(card.statusCode).toBe(200);
+      expect(card.json().type).toBe('rich');
+    }
+    // Search and list pages have no card.
+    expect((await get('/documents')).body).not.toContain('json+oembed');
+  });
+});

@@ -3,7 +3,7 @@ import type { ClauseDetail } from '../../schemas/documents.js';
 import type { CiteJson } from '../../services/citation-service.js';
 import type { ClauseReferences } from '../../services/reference-service.js';
 import { clausePage, clauseUrl } from '../../services/urls.js';
-import { alternateJson, breadcrumbLinks, copyButton, effectiveDate, inDocument, ownerChips, paragraphs, partName, statusBadge } from '../components.js';
+import { alternateJson, oembedLink, breadcrumbLinks, copyButton, effectiveDate, inDocument, ownerChips, paragraphs, partName, statusBadge } from '../components.js';
 import { html } from '../html.js';
 import { NODE_KIND, label } from '../labels.js';
 import type { Page } from '../layout.js';
@@ -15,6 +15,8 @@ export interface ClausePageData {
   cite: z.infer<typeof CiteJson>;
   /** This page's absolute address (scheme and host as the request named them). */
   permalink: string;
+  /** This server's origin as the request named it, for the oEmbed discovery link. */
+  origin: string;
 }
 
 /** `/clauses/:id`: the permalink a citation points to. */
@@ -28,7 +30,7 @@ export function renderClausePage(d: ClausePageData): Page {
   return {
     title: c.citation,
     description: c.text.slice(0, 120),
-    head: [alternateJson(clauseUrl(c.id)), html`<link rel="canonical" href="${clausePage(c.id)}">`],
+    head: [alternateJson(clauseUrl(c.id)), html`<link rel="canonical" href="${clausePage(c.id)}">`, oembedLink(d.origin, { kind: 'clause', id: c.id }, c.citation)],
     body: html`<article class="clause-page">
   ${breadcrumbLinks(c.path, c.docTitle, c.docId, c)}
   <header class="page-head">

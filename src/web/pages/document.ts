@@ -4,7 +4,7 @@ import type { DocumentDetail } from '../../schemas/documents.js';
 import type { DocumentUnit } from '../../services/document-service.js';
 import type { DocumentReferences } from '../../services/reference-service.js';
 import { clausePage, documentUrl } from '../../services/urls.js';
-import { alternateJson, ownerChips, paragraphs, partName, statusBadge } from '../components.js';
+import { alternateJson, oembedLink, ownerChips, paragraphs, partName, statusBadge } from '../components.js';
 import { html, trusted, type Html } from '../html.js';
 import { DOC_KIND, NODE_KIND, RELATION, label } from '../labels.js';
 import type { Page } from '../layout.js';
@@ -19,6 +19,8 @@ export interface DocumentPageData {
   titles: Map<string, string>;
   /** The documents this one compiles (partOf it), in corpus order. */
   members: Array<{ id: string; title: string }>;
+  /** This server's origin as the request named it, for the oEmbed discovery link. */
+  origin: string;
 }
 
 /** Kinds too fine for the outline: they are read in the text. */
@@ -111,7 +113,7 @@ export function renderDocumentPage(d: DocumentPageData): Page {
   return {
     title: doc.title,
     description: `《${doc.title}》全文、目录与引用关系`,
-    head: [alternateJson(documentUrl(doc.id))],
+    head: [alternateJson(documentUrl(doc.id)), oembedLink(d.origin, { kind: 'document', id: doc.id }, doc.title)],
     body: html`<article class="document-page">
   <header class="page-head">
     <p class="kicker">${label(DOC_KIND, doc.kind)}${counts.length ? ` · ${counts.join(' · ')}` : ''}</p>
