@@ -235,3 +235,31 @@ describe('oEmbed discovery in the head (issue 18)', () => {
     expect((await get('/documents')).body).not.toContain('json+oembed');
   });
 });
+
+describe('subscribing to a search (issue 16)', () => {
+  it('every results page links the Atom feed of the same words and filters, in the body and the head', async () => {
+    const url = `/search?q=${enc('数据 安全')}&docKind=law&status=${enc('现行有效')}&sort=newest&page=2`;
+    const res = await get(url);
+    expect(res.statusCode).toBe(200);
+    const feed = `/feeds/search.atom?q=${enc('数据 安全')}&amp;status=${enc('现行有效')}&amp;docKind=law`;
+    expect(res.body).toContain(`<a class="subscribe" href="${feed}"`);
+    const head = res.body.slice(0, res.body.indexOf('</head>'));
+    expect(head).toContain(`<link rel="alternate" type="application/atom+xml" title="订阅：数据 安全" href="${feed}">`);
+    const atom = await app.inject({ method: 'GET', url: feed.replace(/&amp;/g, '&') });
+    expect(atom.statusCode).toBe(200);
+    expect(atom.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    // Also when nothing is found, and a role without its department is left out (the feed would refuse it).
+    const none = await get(`/search?q=${enc('zzzz不存在的词qqq')}&role=lead`);
+    const href = /<a class="subscribe" href="([^"]+)"/.exec(none.body)?.[1];
+    expect(href).toBe(`/feeds/search.atom?q=${enc('zzzz不存在的词qqq')}`);
+    expect((await app.inject({ method: 'GET', url: href! })).statusCode).toBe(200);
+  });
+
+  it('hostile words stay text in the feed link and its title', async () => {
+    const res = await get(`/search?q=${enc(EVIL)}`);
+    assertEscaped(res.body);
+    const head = res.body.slice(0, res.body.indexOf('</head>'));
+    expect(head).toContain('title="订阅：&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;');
+    expect(head).toContain(`href="/feeds/search.atom?q=${enc(EVIL).replace(/'/g, '%27')}"`);
+  });
+});

@@ -100,6 +100,16 @@ function searchLink(q: SearchPageQuery, changes: Changes = {}): Html {
   return trusted(buildHref(q, changes, '&amp;'));
 }
 
+/**
+ * The saved-search Atom feed for the same words and filters (/feeds/search.atom
+ * takes the search's own parameters; a feed has no sort or page, and a role only
+ * beside its department).
+ */
+export function feedHref(q: SearchPageQuery, separator = '&'): string {
+  const path = buildHref(q, { sort: undefined, page: undefined, ...(q.department ? {} : { role: undefined }) }, separator);
+  return path.replace(/^\/search(?=\?|$)/, '/feeds/search.atom');
+}
+
 const activeFilters = (q: SearchPageQuery): Filter[] => FILTERS.filter((f) => q[f] !== undefined);
 
 function valueName(f: Filter, v: string, titles: Map<string, string>): string {
@@ -221,6 +231,7 @@ function toolbar(q: SearchPageQuery, titles: Map<string, string>): Html {
   );
   return html`<div class="toolbar">
   ${chips.length ? html`<ul class="chips chips--filters" aria-label="已选筛选条件">${chips}<li><a href="${searchHref({ ...q, ...Object.fromEntries(FILTERS.map((f) => [f, undefined])) } as SearchPageQuery)}">清除全部</a></li></ul>` : ''}
+  <a class="subscribe" href="${trusted(feedHref(q, '&amp;'))}" type="application/atom+xml" title="用阅读器订阅：新收录的文件中符合本次检索与筛选的条款">订阅</a>
   <form class="sort" action="/search" method="get">
     ${hidden}
     <label for="sort">排序</label>
@@ -260,6 +271,7 @@ export function renderSearchPage(d: SearchPageData): Page {
   return {
     title: `${q.q} - 检索`,
     nav: 'search',
+    head: [html`<link rel="alternate" type="application/atom+xml" title="${`订阅：${q.q}`}" href="${trusted(feedHref(q, '&amp;'))}">`],
     headerSearch: false,
     body: html`<div class="search-page">
   <h1 class="visually-hidden">检索结果：${q.q}</h1>
