@@ -12,6 +12,8 @@ import { createCatalogueService } from '../services/catalogue-service.js';
 import { MAX_EXTRACT_CHARS, createCitationService } from '../services/citation-service.js';
 import { createDepartmentService } from '../services/department-service.js';
 import { createDocumentService } from '../services/document-service.js';
+import { createIndicatorService } from '../services/indicator-service.js';
+import { IndicatorParams } from '../schemas/indicators.js';
 import { createReferenceService } from '../services/reference-service.js';
 import { createSearchService } from '../services/search-service.js';
 import { createSuggestService } from '../services/suggest-service.js';
@@ -27,6 +29,7 @@ import { renderClausePage } from './pages/clause.js';
 import { renderDepartmentIndex, renderDepartmentPage } from './pages/department.js';
 import { renderDocumentPage } from './pages/document.js';
 import { renderDocumentsPage } from './pages/documents.js';
+import { renderIndicatorIndex, renderIndicatorPage } from './pages/indicator.js';
 import { renderBadRequest, renderNotFound, renderUnavailable } from './pages/errors.js';
 import { PAGE_SIZE, SearchPageQuery, renderSearchPage } from './pages/search.js';
 
@@ -67,6 +70,7 @@ function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): Fast
       DOCUMENT_NOT_FOUND: '没有这个文件。',
       CLAUSE_NOT_FOUND: '没有这个条款。文件重新整理后，旧的条款地址仍然有效；这个地址可能抄写有误。',
       DEPARTMENT_NOT_FOUND: '没有这个名称的部门或单位。',
+      INDICATOR_NOT_FOUND: '没有这个指标。',
     };
     const suggestions = (details?.suggestions ?? []).map((s) => ({ href: departmentPage(s), text: s }));
     return sendPage(reply, renderNotFound(what[err.code] ?? err.message, suggestions), 404);
@@ -112,6 +116,7 @@ async function web(app: FastifyInstance): Promise<void> {
   const cites = createCitationService(app.reader);
   const departments = createDepartmentService(app.reader);
   const catalogue = createCatalogueService(app.reader);
+  const indicators = createIndicatorService(app.reader, app.segmenter);
   const documentList = cacheFor(60_000, () => docs.list({ limit: 200, offset: 0, sort: 'order', facets: false }));
 
   /** A GET page: the handler's Page, or the error page for what it threw. */
@@ -195,9 +200,9 @@ async function web(app: FastifyInstance): Promise<void> {
 
   page('/clauses/:id', async (req) => {
     const { id } = IdParams.parse(req.params);
-    const [clause, references, cite] = await Promise.all([docs.clause(id), refs.forClause(id), cites.cite(id)]);
+    const [clause, references, cite, targets] = await Promise.all([docs.clause(id), refs.forClause(id), cites.cite(id), docs.targets(id)]);
     const origin = originOf(req);
-    return renderClausePage({ clause, references, cite, origin, permalink: `${origin}${clausePage(id)}` });
+    return renderClausePage({ clause: targets.length ? { ...clause, targets } : clause, references, cite, origin, permalink: `${origin}${clausePage(id)}` });
   });
 
   page('/departments', async (req) => {
@@ -253,6 +258,13 @@ async function web(app: FastifyInstance): Promise<void> {
       }
     });
   });
+
+  page('/indicators', async (req) => {
+    const { q, page: n } = ListPageQuery.parse(req.query);
+    const size = 50;
+    return renderIndicatorIndex(await indicators.list({ ...(q ? { q } : {}), limit: size, offset: (n - 1) * size }), q, n, size);
+  });
+  page('/indicators/:id', async (req) => renderIndicatorPage(await indicators.get(IndicatorParams.parse(req.params).id)));
 
   page('/catalogue', async (req) => {
     const { q, page: n } = ListPageQuery.parse(req.query);

@@ -263,3 +263,40 @@ describe('subscribing to a search (issue 16)', () => {
     expect(head).toContain(`href="/feeds/search.atom?q=${enc(EVIL).replace(/'/g, '%27')}"`);
   });
 });
+
+describe('indicator pages (issue 15)', () => {
+  it('the index lists indicators and finds them by name; hostile words stay text', async () => {
+    const api = await getJson(app, '/v1/indicators?limit=5');
+    expect(api.body.total).toBeGreaterThan(0);
+    const res = await get('/indicators');
+    expect(res.statusCode).toBe(200);
+    for (const i of api.body.indicators) expect(res.body).toContain(`href="/indicators/${i.id}"`);
+    const name = api.body.indicators[0].name as string;
+    const found = await get(`/indicators?q=${enc(name)}`);
+    expect(found.body).toContain(`href="/indicators/${api.body.indicators[0].id}"`);
+    const evil = await get(`/indicators?q=${enc(EVIL)}`);
+    expect(evil.statusCode).toBe(200);
+    assertEscaped(evil.body);
+  });
+
+  it('an indicator page draws its series as SVG, every target point linked to its clause page', async () => {
+    const api = await getJson(app, '/v1/indicators?limit=1');
+    const d = await getJson(app, `/v1/indicators/${api.body.indicators[0].id}`);
+    const res = await get(`/indicators/${d.body.id}`);
+    expect(res.statusCode).toBe(200);
+    assertEscaped(res.body);
+    const svg = res.body.slice(res.body.indexOf('<svg class="chart"'), res.body.lastIndexOf('</svg>'));
+    const linked = [...svg.matchAll(/<a href="(\/clauses\/[^"]+)"><circle class="chart__point"/g)].map((m) => m[1]);
+    expect(linked.length).toBe(d.body.points.length);
+    expect(new Set(linked)).toEqual(new Set(d.body.points.map((p: { clauseId: string }) => `/clauses/${p.clauseId}`)));
+    expect(res.body).toContain(`href="${d.body.csv}"`);
+    expect((await get(linked[0]!)).statusCode).toBe(200);
+    expect((await get('/indicators/no-such-indicator')).statusCode).toBe(404);
+  });
+
+  it('a clause that states a target links to its indicator page', async () => {
+    const d = await getJson(app, `/v1/indicators/${(await getJson(app, '/v1/indicators?limit=1')).body.indicators[0].id}`);
+    const res = await get(`/clauses/${d.body.points[0].clauseId}`);
+    expect(res.body).toContain(`<a href="/indicators/${d.body.id}">`);
+  });
+});

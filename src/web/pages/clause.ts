@@ -8,6 +8,7 @@ import { html } from '../html.js';
 import { NODE_KIND, label } from '../labels.js';
 import type { Page } from '../layout.js';
 import { referenceLists } from './references.js';
+import { indicatorPage } from './indicator.js';
 
 export interface ClausePageData {
   clause: z.infer<typeof ClauseDetail>;
@@ -49,6 +50,9 @@ export function renderClausePage(d: ClausePageData): Page {
         (ch) => html`<li><a href="${clausePage(ch.id)}">${partName(ch) || label(NODE_KIND, ch.kind)}</a></li>`,
       )}</ul></section>` : ''}
       ${c.owners.length ? html`<section aria-labelledby="owners-h"><h2 id="owners-h">责任单位</h2>${ownerChips(c.owners)}${c.years.length ? html`<p class="muted">时间节点：${c.years.join('、')} 年</p>` : ''}</section>` : ''}
+      ${c.targets?.length ? html`<section aria-labelledby="targets-h"><h2 id="targets-h">本条提出的指标</h2><ul class="clause-targets">${c.targets.map(
+        (t) => html`<li>${t.asWritten}：到 ${t.year} 年 ${String(t.value)} ${t.unit} — <a href="${indicatorPage(t.indicatorId)}">“${t.indicator}”各文件目标对比</a></li>`,
+      )}</ul></section>` : ''}
       ${referenceLists(d.references)}
     </div>
     <aside class="clause-side" aria-label="引用与导航">
