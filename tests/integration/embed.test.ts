@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, getJson } from './helpers.js';
-import { OEmbedRich, escapeHtml, oembedDiscoveryLinks, originOf } from '../../src/services/oembed.js';
+import { OEmbedRich, escapeHtml } from '../../src/services/oembed.js';
 
 /** /oembed, its discovery and the hover-card script, on the shared real index. */
 let app: FastifyInstance;
 let clause: { id: string; text: string; citation: string; docId: string };
 beforeAll(async () => {
   app = await buildTestApp();
-  // Stand-in for the web app's clause page (built elsewhere): the discovery hook keys on the route, not the renderer.
-  app.get('/clauses/:id', async (req, reply) => {
-    const { id } = req.params as { id: string };
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html><head>${oembedDiscoveryLinks(originOf(req), { kind: 'clause', id })}</head>`);
-  });
   const hit = (await getJson(app, `/v1/search?q=${encodeURIComponent('网络安全')}&kind=article&limit=1`)).body.hits[0];
   clause = (await getJson(app, `/v1/clauses/${hit.id}`)).body;
 });
@@ -54,11 +49,12 @@ describe('/oembed', () => {
   });
 
   it('is discoverable from a clause page: a <link> in its head and a Link header', async () => {
-    const page = await app.inject({ method: 'GET', url: `/clauses/${clause.id}` });
+    // The web app's real clause page (src/web): the hook adds the header, the page's head slot the <link>.
+    const page = await app.inject({ method: 'GET', url: `/clauses/${clause.id}`, headers: { accept: 'text/html' } });
     expect(page.headers.link).toBe(
       `<http://localhost/oembed?url=${encodeURIComponent(`http://localhost/clauses/${clause.id}`)}&format=json>; rel="alternate"; type="application/json+oembed"`,
     );
-    const href = /href="([^"]+)"/.exec(page.body)![1]!.replace(/&amp;/g, '&');
+    const href = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(page.body)![1]!.replace(/&amp;/g, '&');
     const res = await app.inject({ method: 'GET', url: href.replace('http://localhost', '') });
     expect(res.statusCode).toBe(200);
     expect(res.json().title).toBe(clause.citation);
