@@ -1,7 +1,8 @@
 import type { Owner, PathEntry } from '../../ingest/to-index/schemas.js';
+import { oembedDiscoveryLinks, type EmbedTarget } from '../services/oembed.js';
 import { clausePage, departmentPage, documentPage } from '../services/urls.js';
 import { escapeHtml, html, trusted, type Html } from './html.js';
-import { ROLE, label } from './labels.js';
+import { EFFECT_STATUS_CLASS, ROLE, label } from './labels.js';
 
 /**
  * Markers the search service writes around matches in snippets for the pages:
@@ -86,4 +87,25 @@ export function pagination(opts: { page: number; size: number; total: number; hr
 /** A link to a JSON alternate of the page, for the <head> slot. */
 export function alternateJson(href: string): Html {
   return html`<link rel="alternate" type="application/json" href="${href}">`;
+}
+
+/**
+ * A document's effect status as a badge (现行有效, 已废止…), with the day it took
+ * or takes effect; nothing when the text does not say (未知): a guess would mislead.
+ */
+export function statusBadge(status: string | undefined, effectiveFrom?: string): Html {
+  const cls = status ? EFFECT_STATUS_CLASS[status] : undefined;
+  if (!cls) return html``;
+  return html`<span class="badge badge--status badge--${cls}"${effectiveFrom ? html` title="施行日期：${effectiveFrom}"` : ''}>${status}</span>`;
+}
+
+/** The effective date in words for a hit's or a page's metadata: 2021-09-01 施行 (起施行 in the future). */
+export function effectiveDate(status: string | undefined, effectiveFrom: string | undefined): Html {
+  if (!effectiveFrom) return html``;
+  return html`<span class="effective">${effectiveFrom} ${status === '尚未施行' ? '起施行' : '施行'}</span>`;
+}
+
+/** oEmbed discovery for the <head> slot: the helper escapes its own attributes, so its markup is trusted as is. */
+export function oembedLink(origin: string, target: EmbedTarget, title: string): Html {
+  return trusted(oembedDiscoveryLinks(origin, target, title));
 }

@@ -63,3 +63,12 @@ export const LEVEL: Record<Level, string> = {
 export function label<K extends string>(map: Record<K, string>, code: string): string {
   return (map as Record<string, string>)[code] ?? code;
 }
+
+/** The stylesheet's class for each effect status (the words themselves are the index's: 现行有效…); 未知 has none — no badge. */
+export const EFFECT_STATUS_CLASS: Record<string, string> = {
+  现行有效: 'in-force',
+  尚未施行: 'pending',
+  已修改: 'amended',
+  已废止: 'repealed',
+  规划期满: 'expired',
+};

@@ -1,7 +1,7 @@
 import { ASSETS } from './assets.js';
 import { html, type Html } from './html.js';
 
-export type NavKey = 'search' | 'documents' | 'departments' | 'cite' | 'catalogue';
+export type NavKey = 'search' | 'documents' | 'departments' | 'indicators' | 'cite' | 'catalogue';
 
 /** What every page gives the layout. */
 export interface Page {
@@ -28,6 +28,7 @@ const NAV: Array<{ key: NavKey; href: string; text: string }> = [
   { key: 'search', href: '/', text: '条款检索' },
   { key: 'documents', href: '/documents', text: '文件' },
   { key: 'departments', href: '/departments', text: '部门职责' },
+  { key: 'indicators', href: '/indicators', text: '指标' },
   { key: 'cite', href: '/cite', text: '引文核查' },
   { key: 'catalogue', href: '/catalogue', text: '政策目录' },
 ];

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
 import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { EffectStatus } from '../../ingest/model/dates.js';
 import { ApiError } from '../errors.js';
 import { MeiliTimeoutError, MeiliUnavailableError } from '../meili/errors.js';
 import { Id, ShortText } from '../schemas/common.js';
@@ -11,9 +12,12 @@ import { createCatalogueService } from '../services/catalogue-service.js';
 import { MAX_EXTRACT_CHARS, createCitationService } from '../services/citation-service.js';
 import { createDepartmentService } from '../services/department-service.js';
 import { createDocumentService } from '../services/document-service.js';
+import { createIndicatorService } from '../services/indicator-service.js';
+import { IndicatorParams } from '../schemas/indicators.js';
 import { createReferenceService } from '../services/reference-service.js';
 import { createSearchService } from '../services/search-service.js';
 import { createSuggestService } from '../services/suggest-service.js';
+import { originOf } from '../services/oembed.js';
 import { clausePage, departmentPage } from '../services/urls.js';
 import { ASSETS_BY_PATH, ASSET_CACHE_CONTROL } from './assets.js';
 import { SNIPPET_MARKS } from './components.js';
@@ -25,6 +29,7 @@ import { renderClausePage } from './pages/clause.js';
 import { renderDepartmentIndex, renderDepartmentPage } from './pages/department.js';
 import { renderDocumentPage } from './pages/document.js';
 import { renderDocumentsPage } from './pages/documents.js';
+import { renderIndicatorIndex, renderIndicatorPage } from './pages/indicator.js';
 import { renderBadRequest, renderNotFound, renderUnavailable } from './pages/errors.js';
 import { PAGE_SIZE, SearchPageQuery, renderSearchPage } from './pages/search.js';
 
@@ -65,6 +70,7 @@ function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): Fast
       DOCUMENT_NOT_FOUND: '没有这个文件。',
       CLAUSE_NOT_FOUND: '没有这个条款。文件重新整理后，旧的条款地址仍然有效；这个地址可能抄写有误。',
       DEPARTMENT_NOT_FOUND: '没有这个名称的部门或单位。',
+      INDICATOR_NOT_FOUND: '没有这个指标。',
     };
     const suggestions = (details?.suggestions ?? []).map((s) => ({ href: departmentPage(s), text: s }));
     return sendPage(reply, renderNotFound(what[err.code] ?? err.message, suggestions), 404);
@@ -90,6 +96,7 @@ const IdParams = z.object({ id: Id });
 const NameParams = z.object({ name: ShortText });
 const PageNumber = z.coerce.number().int().min(1).max(10_000).default(1);
 const DepartmentPageQuery = z.object({ role: Role.optional() });
+const DocumentsPageQuery = z.object({ status: EffectStatus.optional() });
 const ListPageQuery = z.object({ q: z.string().trim().max(100).optional().transform((s) => s || undefined), page: PageNumber });
 const CiteQuery = z.object({ cite: z.string().trim().max(500).optional(), text: z.string().max(2000).optional() });
 const CiteBody = z.object({ text: z.string().optional() });
@@ -109,6 +116,7 @@ async function web(app: FastifyInstance): Promise<void> {
   const cites = createCitationService(app.reader);
   const departments = createDepartmentService(app.reader);
   const catalogue = createCatalogueService(app.reader);
+  const indicators = createIndicatorService(app.reader, app.segmenter);
   const documentList = cacheFor(60_000, () => docs.list({ limit: 200, offset: 0, sort: 'order', facets: false }));
 
   /** Pages are for people: the OpenAPI document describes the JSON API only. */
@@ -150,6 +158,7 @@ async function web(app: FastifyInstance): Promise<void> {
           year: q.year,
           department: q.department,
           role: q.department ? q.role : undefined,
+          status: q.status,
           sort: q.sort,
           facets: 'true',
           ...extra,
@@ -159,8 +168,8 @@ async function web(app: FastifyInstance): Promise<void> {
     const [result, list] = await Promise.all([ask({}), documentList()]);
     const data = { query: q, result, documents: list.documents } as Parameters<typeof renderSearchPage>[0];
     if (!result.hits.length) {
-      const filtered = ['docId', 'kind', 'docKind', 'issuer', 'year', 'department'].some((k) => q[k as keyof typeof q] !== undefined);
-      const clear = { docId: undefined, kind: undefined, docKind: undefined, issuer: undefined, year: undefined, department: undefined, role: undefined, offset: 0, limit: 1, facets: 'false' };
+      const filtered = ['docId', 'kind', 'docKind', 'issuer', 'year', 'department', 'status'].some((k) => q[k as keyof typeof q] !== undefined);
+      const clear = { status: undefined, docId: undefined, kind: undefined, docKind: undefined, issuer: undefined, year: undefined, department: undefined, role: undefined, offset: 0, limit: 1, facets: 'false' };
       const [without, sugg] = await Promise.all([
         filtered ? ask(clear).then((r) => r.total) : Promise.resolve(undefined),
         suggest.suggest({ q: q.q.slice(0, 50), limit: 6 }).then((s) => s.suggestions),
@@ -173,7 +182,10 @@ async function web(app: FastifyInstance): Promise<void> {
   page('/', searchPage);
   page('/search', searchPage);
 
-  page('/documents', async () => renderDocumentsPage(await documentList()));
+  page('/documents', async (req) => {
+    const { status } = DocumentsPageQuery.parse(req.query);
+    return renderDocumentsPage(await docs.list({ limit: 200, offset: 0, sort: 'order', facets: true, ...(status ? { status } : {}) }), status);
+  });
   page('/documents/:id', async (req) => {
     const { id } = IdParams.parse(req.params);
     const document = await docs.get(id);
@@ -185,13 +197,15 @@ async function web(app: FastifyInstance): Promise<void> {
       referencesIn,
       titles: new Map(list.documents.map((d) => [d.id, d.title])),
       members: list.documents.filter((d) => d.partOf === id),
+      origin: originOf(req),
     });
   });
 
   page('/clauses/:id', async (req) => {
     const { id } = IdParams.parse(req.params);
-    const [clause, references, cite] = await Promise.all([docs.clause(id), refs.forClause(id), cites.cite(id)]);
-    return renderClausePage({ clause, references, cite, permalink: `${req.protocol}://${req.host}${clausePage(id)}` });
+    const [clause, references, cite, targets] = await Promise.all([docs.clause(id), refs.forClause(id), cites.cite(id), docs.targets(id)]);
+    const origin = originOf(req);
+    return renderClausePage({ clause: targets.length ? { ...clause, targets } : clause, references, cite, origin, permalink: `${origin}${clausePage(id)}` });
   });
 
   page('/departments', async (req) => {
@@ -247,6 +261,13 @@ async function web(app: FastifyInstance): Promise<void> {
       }
     });
   });
+
+  page('/indicators', async (req) => {
+    const { q, page: n } = ListPageQuery.parse(req.query);
+    const size = 50;
+    return renderIndicatorIndex(await indicators.list({ ...(q ? { q } : {}), limit: size, offset: (n - 1) * size }), q, n, size);
+  });
+  page('/indicators/:id', async (req) => renderIndicatorPage(await indicators.get(IndicatorParams.parse(req.params).id)));
 
   page('/catalogue', async (req) => {
     const { q, page: n } = ListPageQuery.parse(req.query);

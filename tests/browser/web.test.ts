@@ -97,6 +97,45 @@ describe('a researcher', () => {
     await page.close();
   });
 
+  it('filters by 时效性, sees the status on every hit, subscribes to the search, and reads an indicator chart', async () => {
+    const page = await open(`/search?q=${enc('数据安全')}`);
+    const facet = page.locator('#facet-status + ul a').first();
+    await facet.waitFor();
+    const status = await facet.locator('.facet__name').innerText();
+    const count = Number(await facet.locator('.facet__count').innerText());
+    await facet.click();
+    await page.waitForURL((u) => u.searchParams.get('status') === status);
+    expect(Number(await page.locator('.result-count strong').first().innerText())).toBe(count);
+    await expect(page.locator('.chip--filter').innerText()).resolves.toContain(`时效性：${status}`);
+    // Every hit shown carries the chosen status as a visible badge (未知 has none).
+    const badges = await page.locator('.hit .badge--status').allInnerTexts();
+    const hits = await page.locator('.hit').count();
+    expect(badges).toEqual(status === '未注明时效' ? [] : Array(hits).fill(status));
+
+    // 订阅: the same words and filters as an Atom feed a reader can open.
+    const href = (await page.locator('a.subscribe').getAttribute('href'))!;
+    const feed = new URL(href, server.base);
+    expect(feed.pathname).toBe('/feeds/search.atom');
+    expect(feed.searchParams.get('q')).toBe('数据安全');
+    expect(feed.searchParams.get('status')).toBe(new URL(page.url()).searchParams.get('status'));
+    const res = await page.request.get(feed.toString());
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(await page.locator('head link[type="application/atom+xml"]').getAttribute('href')).toBe(href);
+
+    // An indicator's chart: a point is a link to the clause that states the target.
+    await page.goto(server.base + '/indicators');
+    await page.locator('.indicator-list a').first().click();
+    await page.waitForURL(/\/indicators\/[^/]+$/);
+    const point = page.locator('svg.chart a').first();
+    expect(await point.locator('circle').boundingBox()).not.toBeNull();
+    // Playwright's actionability wait timed out on the SVG circle (cause not found); force skips only that wait: still a real mouse click on its box.
+    await point.locator('circle').click({ force: true });
+    await page.waitForURL(/\/clauses\//);
+    expect(await page.locator('.clause-targets a[href^="/indicators/"]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('types ahead: suggestions for documents and departments, chosen with the keyboard', async () => {
     const page = await open('/');
     await page.locator('#q').pressSequentially('大数据', { delay: 30 });
@@ -231,6 +270,12 @@ describe('error pages', () => {
 });
 
 describe('screenshots (docs/screenshots)', () => {
+  /** The indicator with most targets (the index's own order), read when the screenshots start. */
+  let indicatorId = '';
+  beforeAll(async () => {
+    const res = await fetch(`${server.base}/v1/indicators?limit=1`);
+    indicatorId = ((await res.json()) as { indicators: Array<{ id: string }> }).indicators[0]!.id;
+  });
   const PAGES: Array<[string, () => string]> = [
     ['home', () => '/'],
     ['search', () => `/search?q=${enc('数据 安全')}&docKind=law`],
@@ -238,6 +283,7 @@ describe('screenshots (docs/screenshots)', () => {
     ['clause', () => '/clauses/doc-74b705f5770f--chp_4__art_31'],
     ['department', () => `/departments/${enc('大数据局')}?role=lead`],
     ['cite', () => `/cite?cite=${enc('数据安全法第三十一条')}`],
+    ['indicator', () => `/indicators/${indicatorId}`],
   ];
   for (const [name, url] of PAGES) {
     it(`${name} at desktop and phone width`, async () => {

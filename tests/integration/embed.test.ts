@@ -49,13 +49,12 @@ describe('/oembed', () => {
   });
 
   it('is discoverable from a clause page: a <link> in its head and a Link header', async () => {
-    const page = await app.inject({ method: 'GET', url: `/clauses/${clause.id}` });
+    // The web app's real clause page (src/web): the hook adds the header, the page's head slot the <link>.
+    const page = await app.inject({ method: 'GET', url: `/clauses/${clause.id}`, headers: { accept: 'text/html' } });
     expect(page.headers.link).toBe(
       `<http://localhost/oembed?url=${encodeURIComponent(`http://localhost/clauses/${clause.id}`)}&format=json>; rel="alternate"; type="application/json+oembed"`,
     );
-    // The web app's own clause page carries the discovery link in its head.
-    const link = /<link[^>]*type="application\/json\+oembed"[^>]*>/.exec(page.body)![0];
-    const href = /href="([^"]+)"/.exec(link)![1]!.replace(/&amp;/g, '&');
+    const href = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(page.body)![1]!.replace(/&amp;/g, '&');
     const res = await app.inject({ method: 'GET', url: href.replace('http://localhost', '') });
     expect(res.statusCode).toBe(200);
     expect(res.json().title).toBe(clause.citation);

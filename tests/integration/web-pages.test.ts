@@ -159,3 +159,144 @@ describe('secrets', () => {
     }
   });
 });
+
+describe('effect status on the pages (issue 15)', () => {
+  it('search hits carry the status badge and effective date the API gives; unknown shows none', async () => {
+    const api = await getJson(app, `/v1/search?q=${enc('数据安全')}&limit=20&facets=true`);
+    const res = await get(`/search?q=${enc('数据安全')}`);
+    expect(res.statusCode).toBe(200);
+    const items = res.body.split('<li class="hit').slice(1);
+    expect(items.length).toBe(api.body.hits.length);
+    api.body.hits.forEach((h: { status: string; effectiveFrom?: string }, i: number) => {
+      const badge = /class="badge badge--status badge--[a-z-]+"[^>]*>([^<]+)</.exec(items[i]!)?.[1];
+      expect(badge, `hit ${i}`).toBe(h.status === '未知' ? undefined : h.status);
+      if (h.effectiveFrom) expect(items[i]).toContain(h.effectiveFrom);
+    });
+    expect(api.body.hits.some((h: { status: string }) => h.status !== '未知')).toBe(true);
+  });
+
+  it('a 时效性 facet with the API’s counts; choosing one filters, shows as a chip, and stays in the URL', async () => {
+    const api = await getJson(app, `/v1/search?q=${enc('数据')}&facets=true`);
+    const counts = api.body.facets.status as Record<string, number>;
+    const [status, n] = Object.entries(counts).filter(([s, c]) => c > 0 && s !== '未知').sort((a, b) => a[1] - b[1])[0]!;
+    const res = await get(`/search?q=${enc('数据')}`);
+    expect(res.body).toContain('<h3 id="facet-status">时效性</h3>');
+    const link = `/search?q=${enc('数据')}&amp;status=${enc(status)}`;
+    expect(res.body).toMatch(new RegExp(`href="${link.replace(/[?]/g, '\\?')}"><span class="facet__name">${status}</span><span class="facet__count">${n}</span>`));
+    const filtered = await get(link.replace('&amp;', '&'));
+    expect(filtered.statusCode).toBe(200);
+    const total = Number(/<p class="result-count"[^>]*>共 (?:约 )?<strong>(\d+)</.exec(filtered.body)?.[1]);
+    const apiFiltered = await getJson(app, `/v1/search?q=${enc('数据')}&status=${enc(status)}`);
+    expect(total).toBe(apiFiltered.body.total);
+    expect(filtered.body).toContain(`时效性：${status}`);
+    // The sort form and the big box keep the filter.
+    expect(filtered.body).toContain(`<input type="hidden" name="status" value="${status}">`);
+    expect((await get(`/search?q=${enc('数据')}&status=bogus`)).statusCode).toBe(400);
+  });
+
+  it('the document page shows status and effective date; the list filters by status with counts', async () => {
+    const list = await getJson(app, '/v1/documents?facets=true&limit=200');
+    const known = list.body.documents.find((d: { status: string; effectiveFrom?: string }) => d.status !== '未知' && d.effectiveFrom);
+    expect(known).toBeDefined();
+    const page = await get(known.page);
+    expect(page.body).toMatch(new RegExp(`<dt>时效性</dt><dd><span class="badge badge--status[^"]*"[^>]*>${known.status}</span>`));
+    expect(page.body).toContain(known.effectiveFrom);
+    const docs = await get(`/documents?status=${enc(known.status)}`);
+    expect(docs.statusCode).toBe(200);
+    const rows = docs.body.split('<tr><td>').length - 1;
+    expect(rows).toBe(list.body.facets.status[known.status]);
+    expect(docs.body).toContain(`aria-current="true">${known.status} ${rows}</a>`);
+  });
+
+  it('the clause page shows its document’s status', async () => {
+    const s = await getJson(app, `/v1/search?q=${enc('数据安全')}&limit=20`);
+    const hit = s.body.hits.find((h: { status: string }) => h.status !== '未知');
+    const res = await get(hit.page);
+    expect(res.body).toMatch(new RegExp(`<p class="clause-status"><span class="badge badge--status[^>]*>${hit.status}</span>`));
+  });
+});
+
+describe('oEmbed discovery in the head (issue 18)', () => {
+  it('clause and document pages link their oEmbed card in <head>, and the link answers', async () => {
+    for (const url of ['/clauses/doc-74b705f5770f--chp_4__art_31', '/documents/doc-74b705f5770f']) {
+      const res = await get(url);
+      const head = res.body.slice(0, res.body.indexOf('</head>'));
+      const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/.exec(head);
+      expect(link, url).not.toBeNull();
+      const href = link![1]!.replace(/&amp;/g, '&');
+      const asked = new URL(href);
+      expect(asked.pathname).toBe('/oembed');
+      expect(asked.searchParams.get('url')).toBe(`${asked.origin}${url}`);
+      const card = await app.inject({ method: 'GET', url: asked.pathname + asked.search });
+      expect(card.statusCode).toBe(200);
+      expect(card.json().type).toBe('rich');
+    }
+    // Search and list pages have no card.
+    expect((await get('/documents')).body).not.toContain('json+oembed');
+  });
+});
+
+describe('subscribing to a search (issue 16)', () => {
+  it('every results page links the Atom feed of the same words and filters, in the body and the head', async () => {
+    const url = `/search?q=${enc('数据 安全')}&docKind=law&status=${enc('现行有效')}&sort=newest&page=2`;
+    const res = await get(url);
+    expect(res.statusCode).toBe(200);
+    const feed = `/feeds/search.atom?q=${enc('数据 安全')}&amp;status=${enc('现行有效')}&amp;docKind=law`;
+    expect(res.body).toContain(`<a class="subscribe" href="${feed}"`);
+    const head = res.body.slice(0, res.body.indexOf('</head>'));
+    expect(head).toContain(`<link rel="alternate" type="application/atom+xml" title="订阅：数据 安全" href="${feed}">`);
+    const atom = await app.inject({ method: 'GET', url: feed.replace(/&amp;/g, '&') });
+    expect(atom.statusCode).toBe(200);
+    expect(atom.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    // Also when nothing is found, and a role without its department is left out (the feed would refuse it).
+    const none = await get(`/search?q=${enc('zzzz不存在的词qqq')}&role=lead`);
+    const href = /<a class="subscribe" href="([^"]+)"/.exec(none.body)?.[1];
+    expect(href).toBe(`/feeds/search.atom?q=${enc('zzzz不存在的词qqq')}`);
+    expect((await app.inject({ method: 'GET', url: href! })).statusCode).toBe(200);
+  });
+
+  it('hostile words stay text in the feed link and its title', async () => {
+    const res = await get(`/search?q=${enc(EVIL)}`);
+    assertEscaped(res.body);
+    const head = res.body.slice(0, res.body.indexOf('</head>'));
+    expect(head).toContain('title="订阅：&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;');
+    expect(head).toContain(`href="/feeds/search.atom?q=${enc(EVIL).replace(/'/g, '%27')}"`);
+  });
+});
+
+describe('indicator pages (issue 15)', () => {
+  it('the index lists indicators and finds them by name; hostile words stay text', async () => {
+    const api = await getJson(app, '/v1/indicators?limit=5');
+    expect(api.body.total).toBeGreaterThan(0);
+    const res = await get('/indicators');
+    expect(res.statusCode).toBe(200);
+    for (const i of api.body.indicators) expect(res.body).toContain(`href="/indicators/${i.id}"`);
+    const name = api.body.indicators[0].name as string;
+    const found = await get(`/indicators?q=${enc(name)}`);
+    expect(found.body).toContain(`href="/indicators/${api.body.indicators[0].id}"`);
+    const evil = await get(`/indicators?q=${enc(EVIL)}`);
+    expect(evil.statusCode).toBe(200);
+    assertEscaped(evil.body);
+  });
+
+  it('an indicator page draws its series as SVG, every target point linked to its clause page', async () => {
+    const api = await getJson(app, '/v1/indicators?limit=1');
+    const d = await getJson(app, `/v1/indicators/${api.body.indicators[0].id}`);
+    const res = await get(`/indicators/${d.body.id}`);
+    expect(res.statusCode).toBe(200);
+    assertEscaped(res.body);
+    const svg = res.body.slice(res.body.indexOf('<svg class="chart"'), res.body.lastIndexOf('</svg>'));
+    const linked = [...svg.matchAll(/<a href="(\/clauses\/[^"]+)"><circle class="chart__point"/g)].map((m) => m[1]);
+    expect(linked.length).toBe(d.body.points.length);
+    expect(new Set(linked)).toEqual(new Set(d.body.points.map((p: { clauseId: string }) => `/clauses/${p.clauseId}`)));
+    expect(res.body).toContain(`href="${d.body.csv}"`);
+    expect((await get(linked[0]!)).statusCode).toBe(200);
+    expect((await get('/indicators/no-such-indicator')).statusCode).toBe(404);
+  });
+
+  it('a clause that states a target links to its indicator page', async () => {
+    const d = await getJson(app, `/v1/indicators/${(await getJson(app, '/v1/indicators?limit=1')).body.indicators[0].id}`);
+    const res = await get(`/clauses/${d.body.points[0].clauseId}`);
+    expect(res.body).toContain(`<a href="/indicators/${d.body.id}">`);
+  });
+});

@@ -3,11 +3,12 @@ import type { ClauseDetail } from '../../schemas/documents.js';
 import type { CiteJson } from '../../services/citation-service.js';
 import type { ClauseReferences } from '../../services/reference-service.js';
 import { clausePage, clauseUrl } from '../../services/urls.js';
-import { alternateJson, breadcrumbLinks, copyButton, inDocument, ownerChips, paragraphs, partName } from '../components.js';
+import { alternateJson, oembedLink, breadcrumbLinks, copyButton, effectiveDate, inDocument, ownerChips, paragraphs, partName, statusBadge } from '../components.js';
 import { html } from '../html.js';
 import { NODE_KIND, label } from '../labels.js';
 import type { Page } from '../layout.js';
 import { referenceLists } from './references.js';
+import { indicatorPage } from './indicator.js';
 
 export interface ClausePageData {
   clause: z.infer<typeof ClauseDetail>;
@@ -15,6 +16,8 @@ export interface ClausePageData {
   cite: z.infer<typeof CiteJson>;
   /** This page's absolute address (scheme and host as the request named them). */
   permalink: string;
+  /** This server's origin as the request named it, for the oEmbed discovery link. */
+  origin: string;
 }
 
 /** `/clauses/:id`: the permalink a citation points to. */
@@ -28,11 +31,12 @@ export function renderClausePage(d: ClausePageData): Page {
   return {
     title: c.citation,
     description: c.text.slice(0, 120),
-    head: [alternateJson(clauseUrl(c.id)), html`<link rel="canonical" href="${clausePage(c.id)}">`],
+    head: [alternateJson(clauseUrl(c.id)), html`<link rel="canonical" href="${clausePage(c.id)}">`, oembedLink(d.origin, { kind: 'clause', id: c.id }, c.citation)],
     body: html`<article class="clause-page">
   ${breadcrumbLinks(c.path, c.docTitle, c.docId, c)}
   <header class="page-head">
     <h1>${name}</h1>
+    ${c.status !== '未知' || c.effectiveFrom ? html`<p class="clause-status">${statusBadge(c.status, c.effectiveFrom)} ${effectiveDate(c.status, c.effectiveFrom)}<span class="muted">（所属文件的时效，截至 ${c.asOf}）</span></p>` : ''}
   </header>
   <div class="clause-layout">
     <div class="clause-main">
@@ -46,6 +50,9 @@ export function renderClausePage(d: ClausePageData): Page {
         (ch) => html`<li><a href="${clausePage(ch.id)}">${partName(ch) || label(NODE_KIND, ch.kind)}</a></li>`,
       )}</ul></section>` : ''}
       ${c.owners.length ? html`<section aria-labelledby="owners-h"><h2 id="owners-h">责任单位</h2>${ownerChips(c.owners)}${c.years.length ? html`<p class="muted">时间节点：${c.years.join('、')} 年</p>` : ''}</section>` : ''}
+      ${c.targets?.length ? html`<section aria-labelledby="targets-h"><h2 id="targets-h">本条提出的指标</h2><ul class="clause-targets">${c.targets.map(
+        (t) => html`<li>${t.asWritten}：到 ${t.year} 年 ${String(t.value)} ${t.unit} — <a href="${indicatorPage(t.indicatorId)}">“${t.indicator}”各文件目标对比</a></li>`,
+      )}</ul></section>` : ''}
       ${referenceLists(d.references)}
     </div>
     <aside class="clause-side" aria-label="引用与导航">

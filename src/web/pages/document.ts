@@ -4,7 +4,7 @@ import type { DocumentDetail } from '../../schemas/documents.js';
 import type { DocumentUnit } from '../../services/document-service.js';
 import type { DocumentReferences } from '../../services/reference-service.js';
 import { clausePage, documentUrl } from '../../services/urls.js';
-import { alternateJson, ownerChips, paragraphs, partName } from '../components.js';
+import { alternateJson, oembedLink, ownerChips, paragraphs, partName, statusBadge } from '../components.js';
 import { html, trusted, type Html } from '../html.js';
 import { DOC_KIND, NODE_KIND, RELATION, label } from '../labels.js';
 import type { Page } from '../layout.js';
@@ -19,6 +19,8 @@ export interface DocumentPageData {
   titles: Map<string, string>;
   /** The documents this one compiles (partOf it), in corpus order. */
   members: Array<{ id: string; title: string }>;
+  /** This server's origin as the request named it, for the oEmbed discovery link. */
+  origin: string;
 }
 
 /** Kinds too fine for the outline: they are read in the text. */
@@ -91,6 +93,8 @@ export function renderDocumentPage(d: DocumentPageData): Page {
     ...(doc.issuer ? [['发文机关', doc.issuer] as [string, string]] : []),
     ...(doc.date ? [['日期', doc.date] as [string, string]] : doc.year ? [['年份', `${doc.year}`] as [string, string]] : []),
     ...(doc.docNumber ? [['文号', doc.docNumber] as [string, string]] : []),
+    ...(statusBadge(doc.status).value ? [['时效性', html`${statusBadge(doc.status, doc.effectiveFrom)} <span class="muted">（截至 ${doc.asOf}）</span>`] as [string, Html]] : []),
+    ...(doc.effectiveFrom ? [[doc.status === '尚未施行' ? '将于' : '施行日期', doc.status === '尚未施行' ? `${doc.effectiveFrom} 起施行` : doc.effectiveFrom] as [string, string]] : []),
     ...(doc.aliases.length ? [['简称', doc.aliases.join('、')] as [string, string]] : []),
     ...(doc.partOf ? [['收录于', html`<a href="/documents/${doc.partOf}">《${d.titles.get(doc.partOf) ?? doc.partOf}》</a>`] as [string, Html]] : []),
     ...(doc.attachmentOf ? [['附件所属', html`<a href="/documents/${doc.attachmentOf}">《${d.titles.get(doc.attachmentOf) ?? doc.attachmentOf}》</a>`] as [string, Html]] : []),
@@ -109,7 +113,7 @@ export function renderDocumentPage(d: DocumentPageData): Page {
   return {
     title: doc.title,
     description: `《${doc.title}》全文、目录与引用关系`,
-    head: [alternateJson(documentUrl(doc.id))],
+    head: [alternateJson(documentUrl(doc.id)), oembedLink(d.origin, { kind: 'document', id: doc.id }, doc.title)],
     body: html`<article class="document-page">
   <header class="page-head">
     <p class="kicker">${label(DOC_KIND, doc.kind)}${counts.length ? ` · ${counts.join(' · ')}` : ''}</p>

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DocKind } from '../../../ingest/model/document.js';
+import { EffectStatus, STATUSES } from '../../../ingest/model/dates.js';
 import { NodeKind } from '../../../ingest/model/tree.js';
 import { Id, ShortText } from '../../schemas/common.js';
 import { Role, type SearchHit, type SearchResponse, type Suggestion } from '../../schemas/search.js';
 import type { DocumentSummary } from '../../schemas/documents.js';
 import { clausePage, departmentPage, documentPage } from '../../services/urls.js';
-import { breadcrumbLinks, copyButton, markedSnippet, ownerChips, pagination } from '../components.js';
+import { breadcrumbLinks, copyButton, effectiveDate, markedSnippet, ownerChips, pagination, statusBadge } from '../components.js';
 import { html, trusted, type Html } from '../html.js';
 import { DOC_KIND, NODE_KIND, ROLE, label } from '../labels.js';
 import { searchBox, type Page } from '../layout.js';
@@ -28,14 +29,16 @@ export const SearchPageQuery = z.object({
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   department: ShortText.optional(),
   role: Role.optional(),
+  status: EffectStatus.optional(),
   sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
 });
 export type SearchPageQuery = z.infer<typeof SearchPageQuery>;
 
 /** The filters, in the order the facets are shown. */
-const FILTERS = ['docKind', 'docId', 'year', 'issuer', 'department', 'role', 'kind'] as const;
+const FILTERS = ['status', 'docKind', 'docId', 'year', 'issuer', 'department', 'role', 'kind'] as const;
 type Filter = (typeof FILTERS)[number];
 const FILTER_NAME: Record<Filter, string> = {
+  status: '时效性',
   docKind: '文件类型',
   docId: '文件',
   year: '年份',
@@ -97,6 +100,16 @@ function searchLink(q: SearchPageQuery, changes: Changes = {}): Html {
   return trusted(buildHref(q, changes, '&amp;'));
 }
 
+/**
+ * The saved-search Atom feed for the same words and filters (/feeds/search.atom
+ * takes the search's own parameters; a feed has no sort or page, and a role only
+ * beside its department).
+ */
+export function feedHref(q: SearchPageQuery, separator = '&'): string {
+  const path = buildHref(q, { sort: undefined, page: undefined, ...(q.department ? {} : { role: undefined }) }, separator);
+  return path.replace(/^\/search(?=\?|$)/, '/feeds/search.atom');
+}
+
 const activeFilters = (q: SearchPageQuery): Filter[] => FILTERS.filter((f) => q[f] !== undefined);
 
 function valueName(f: Filter, v: string, titles: Map<string, string>): string {
@@ -104,6 +117,7 @@ function valueName(f: Filter, v: string, titles: Map<string, string>): string {
   if (f === 'kind') return label(NODE_KIND, v);
   if (f === 'role') return label(ROLE, v);
   if (f === 'docId') return titles.get(v) ?? v;
+  if (f === 'status' && v === '未知') return '未注明时效';
   return v;
 }
 
@@ -112,6 +126,7 @@ function facetGroup(f: Filter, counts: Record<string, number>, q: SearchPageQuer
   const selected = q[f] !== undefined ? String(q[f]) : undefined;
   if (!entries.length && selected === undefined) return html``;
   if (f === 'year') entries.sort((a, b) => Number(b[0]) - Number(a[0]));
+  else if (f === 'status') entries.sort((a, b) => STATUSES.indexOf(a[0] as EffectStatus) - STATUSES.indexOf(b[0] as EffectStatus));
   else entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
   const item = ([v, n]: [string, number]) =>
     v === selected
@@ -159,11 +174,12 @@ function queryPlan(r: SearchResponse, q: SearchPageQuery): Html {
 function hitItem(h: SearchHit): Html {
   return html`<li class="hit${h.partial ? ' hit--partial' : ''}">
   ${breadcrumbLinks(h.path, h.docTitle, h.docId)}
-  <h3 class="hit__title"><a href="${clausePage(h.id)}">${h.label || h.heading ? [h.label, h.label && h.heading ? ' ' : '', h.heading] : label(NODE_KIND, h.kind)}</a>${h.partial ? html` <span class="badge">部分匹配</span>` : ''}</h3>
+  <h3 class="hit__title"><a href="${clausePage(h.id)}">${h.label || h.heading ? [h.label, h.label && h.heading ? ' ' : '', h.heading] : label(NODE_KIND, h.kind)}</a> ${statusBadge(h.status, h.effectiveFrom)}${h.partial ? html` <span class="badge">部分匹配</span>` : ''}</h3>
   <p class="hit__snippet">${markedSnippet(h.snippet)}</p>
   <div class="hit__meta">
     <span class="citation"><cite>${h.citation}</cite>${copyButton(h.citation)}</span>
     ${h.date ? html`<span class="hit__date">${h.date}</span>` : h.year ? html`<span class="hit__date">${h.year}年</span>` : ''}
+    ${effectiveDate(h.status, h.effectiveFrom)}
   </div>
   ${ownerChips(h.owners)}
   <div class="hit__extra" data-slot="hit-extra"></div>
@@ -215,6 +231,7 @@ function toolbar(q: SearchPageQuery, titles: Map<string, string>): Html {
   );
   return html`<div class="toolbar">
   ${chips.length ? html`<ul class="chips chips--filters" aria-label="已选筛选条件">${chips}<li><a href="${searchHref({ ...q, ...Object.fromEntries(FILTERS.map((f) => [f, undefined])) } as SearchPageQuery)}">清除全部</a></li></ul>` : ''}
+  <a class="subscribe" href="${trusted(feedHref(q, '&amp;'))}" type="application/atom+xml" title="用阅读器订阅：新收录的文件中符合本次检索与筛选的条款">订阅</a>
   <form class="sort" action="/search" method="get">
     ${hidden}
     <label for="sort">排序</label>
@@ -254,6 +271,7 @@ export function renderSearchPage(d: SearchPageData): Page {
   return {
     title: `${q.q} - 检索`,
     nav: 'search',
+    head: [html`<link rel="alternate" type="application/atom+xml" title="${`订阅：${q.q}`}" href="${trusted(feedHref(q, '&amp;'))}">`],
     headerSearch: false,
     body: html`<div class="search-page">
   <h1 class="visually-hidden">检索结果：${q.q}</h1>
