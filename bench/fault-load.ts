@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { buildApp } from '../src/app.js';
-import { superviseEmbeddedMeili } from '../src/meili/supervise.js';
-import { ensureReadKey } from '../src/meili/keys.js';
+import { superviseEmbeddedMeili } from '../meili/supervise.js';
+import { ensureReadKey } from '../meili/keys.js';
 import { runIngest } from '../ingest/run-ingest.js';
 import { streamSearches, summarise } from '../tests/helpers/fault-stream.js';
 

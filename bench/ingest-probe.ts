@@ -17,8 +17,8 @@ import { createInterface } from 'node:readline';
 import { Meilisearch } from 'meilisearch';
 import { listCorpusFiles, readSourceFile } from '../ingest/read/index.js';
 import { prepareIngest, runIngest } from '../ingest/run-ingest.js';
-import { loadDepartmentRegistry } from '../ingest/departments/index.js';
-import { createSegmenter, segmenterWords, type Segmenter } from '../ingest/enrich/segment/index.js';
+import { loadDepartmentRegistry } from '../core/departments/index.js';
+import { createSegmenter, segmenterWords, type Segmenter } from '../core/segment/index.js';
 import type { IndexEntry } from '../ingest/to-index/index.js';
 import { pushIndexes } from '../ingest/push.js';
 

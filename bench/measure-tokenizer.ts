@@ -11,9 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Meilisearch, type Settings } from 'meilisearch';
 import { startTestMeili } from '../tests/helpers/meili.js';
-import { createSegmenter, toSearchField, toSearchQuery, segmenterWords } from '../ingest/enrich/segment/index.js';
-import { loadDepartmentRegistry } from '../ingest/departments/index.js';
-import { INDEX_SETTINGS } from '../ingest/to-index/settings.js';
+import { createSegmenter, toSearchField, toSearchQuery, segmenterWords } from '../core/segment/index.js';
+import { loadDepartmentRegistry } from '../core/departments/index.js';
+import { INDEX_SETTINGS } from '../core/index/settings.js';
 import { planQuery } from '../src/services/search-query.js';
 
 const TASK = { timeout: 120_000, interval: 50 };

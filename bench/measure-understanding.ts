@@ -9,11 +9,11 @@ import { readRealCorpus } from '../tests/helpers/corpus.js';
 import { loadManifest } from '../ingest/run-ingest.js';
 import { buildCorpus } from '../ingest/pipeline.js';
 import { CORPUS_DIR } from '../tests/helpers/corpus.js';
-import { loadDepartmentRegistry } from '../ingest/departments/index.js';
-import { createSegmenter } from '../ingest/enrich/segment/index.js';
-import { segmenterWords } from '../ingest/enrich/segment/vocabulary.js';
+import { loadDepartmentRegistry } from '../core/departments/index.js';
+import { createSegmenter } from '../core/segment/index.js';
+import { segmenterWords } from '../core/segment/vocabulary.js';
 import { toIndexPayload } from '../ingest/to-index/index.js';
-import { LEXICON_ID, type LexiconDoc } from '../ingest/thesaurus/lexicon.js';
+import { LEXICON_ID, type LexiconDoc } from '../core/thesaurus/lexicon.js';
 import { createLexicon, planSearch } from '../src/services/query/index.js';
 import { loadJudgments } from '../tests/eval/judgments.js';
 

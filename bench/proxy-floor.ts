@@ -16,7 +16,7 @@
  */
 import http from 'node:http';
 import { Pool } from 'undici';
-import { bodyHandler } from '../src/meili/http-transport.js';
+import { bodyHandler } from '../meili/http-transport.js';
 
 const [host] = process.argv.slice(2);
 const pool = new Pool(new URL(host!).origin, { connections: 64 });

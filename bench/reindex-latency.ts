@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { runIngest } from '../ingest/run-ingest.js';
-import { INDEX } from '../ingest/to-index/index-names.js';
+import { INDEX } from '../core/index/index-names.js';
 import { startTestMeili } from '../tests/helpers/meili.js';
 import { FAULT_QUERIES, streamSearches, type Sample } from '../tests/helpers/fault-stream.js';
 

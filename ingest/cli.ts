@@ -6,12 +6,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Meilisearch } from 'meilisearch';
-import { loadConfig } from '../src/config.js';
-import { startEmbeddedMeili, stopOnSignals } from '../src/meili/embedded.js';
+import { loadConfig } from '../core/config.js';
+import { startEmbeddedMeili, stopOnSignals } from '../meili/embedded.js';
 import { formatReport, runIngest, type IngestReport } from './run-ingest.js';
 import { ingestExitCode, INGEST_USAGE, parseIngestArgs, UsageError, type IngestArgs } from './cli-args.js';
 import { SwapRefusedError } from './guard/check-swap.js';
-import type { TextMessage } from './model/messages.js';
+import type { TextMessage } from '../core/model/messages.js';
 import { LIBRARY_COMMANDS, runLibraryCommand } from './incremental/cli.js';
 
 function place(m: TextMessage): string {

@@ -1,26 +1,18 @@
 import path from 'node:path';
 import type { Manifest, ManifestEntry } from './corpus/manifest.js';
-import type { PolicyDocument } from './model/document.js';
-import type { TextMessage } from './model/messages.js';
+import type { PolicyDocument } from '../core/model/document.js';
+import type { TextMessage } from '../core/model/messages.js';
 import type { DocumentSlice, NormalizedFile, SourceFile } from './stages.js';
 import { normalizeText } from './normalize/index.js';
 import { splitDocuments, documentId, parseCatalogue, type CatalogueEntry } from './split/index.js';
 import { countNodesByKind, parseDocument } from './parse/index.js';
 import { applyMerge, mergeCandidate, planMerges, type MergeCandidate, type MergedDocument } from './merge/index.js';
 import { extractResponsibilities, type Task } from './enrich/responsibilities/index.js';
-import {
-  libraryEntry,
-  linkDocuments,
-  linkTarget,
-  referenceContext,
-  renameArticles,
-  type LinkTarget,
-  type Reference,
-  type ReferenceContext,
-} from './enrich/references/index.js';
-import type { DepartmentRegistry } from './departments/index.js';
+import { libraryEntry, renameArticles, type Reference } from '../core/references/index.js';
+import { linkDocuments, linkTarget, referenceContext, type LinkTarget, type ReferenceContext } from './enrich/references/link-references.js';
+import type { DepartmentRegistry } from '../core/departments/index.js';
 import { loadIssuerRegistry, type IssuerRegistry } from './issuers/index.js';
-import { loadIndicatorRegistry, type IndicatorRegistry } from './indicators/index.js';
+import { loadIndicatorRegistry, type IndicatorRegistry } from '../core/indicators/index.js';
 import { extractTargets, type Target } from './enrich/targets/index.js';
 import { applyDatesOverride, changeDate, collectChanges, extractDates, withChanges, type ChangesByTitle, type OtherDocumentChange } from './enrich/dates/index.js';
 

@@ -1,8 +1,8 @@
 import type { Meilisearch, Task } from 'meilisearch';
-import { ALL_INDEXES, INDEX, type IndexName } from './to-index/index-names.js';
-import { INDEX_SETTINGS } from './to-index/settings.js';
+import { ALL_INDEXES, INDEX, type IndexName } from '../core/index/index-names.js';
+import { INDEX_SETTINGS } from '../core/index/settings.js';
 import type { IndexEntry } from './to-index/index.js';
-import { MeiliTaskFailedError, toMeiliError } from '../src/meili/errors.js';
+import { MeiliTaskFailedError, toMeiliError } from '../meili/errors.js';
 import { SwapRefusedError } from './guard/check-swap.js';
 
 /** What goes into each index, already converted to index documents, grouped by index. */

@@ -6,12 +6,12 @@ import { Manifest, MANIFEST_FILE } from './corpus/manifest.js';
 import { computeCorpusHash } from './corpus/hash.js';
 import { listCorpusFiles, listCorpusInputs, readSourceFile } from './read/index.js';
 import { buildFile, manifestEntry, planCorpus, surveyFile, type CorpusPlan, type FileSurvey } from './pipeline.js';
-import { loadDepartmentRegistry, type DepartmentRegistry } from './departments/index.js';
-import { createSegmenter, segmenterWords, type Segmenter } from './enrich/segment/index.js';
+import { loadDepartmentRegistry, type DepartmentRegistry } from '../core/departments/index.js';
+import { createSegmenter, segmenterWords, type Segmenter } from '../core/segment/index.js';
 import { createIndexConverter, type IndexEntry } from './to-index/index.js';
 import { pushIndexes } from './push.js';
-import { textMessage, type TextMessage } from './model/messages.js';
-import { INDEX } from './to-index/index-names.js';
+import { textMessage, type TextMessage } from '../core/model/messages.js';
+import { INDEX } from '../core/index/index-names.js';
 import { checkSwap, SwapRefusedError, type IndexSize } from './guard/check-swap.js';
 
 export interface IngestReport {

@@ -7,8 +7,8 @@
  *        ──parse──▶ PolicyDocument ──merge──▶ PolicyDocument[] (one per logical document)
  *        ──enrich──▶ (data added to nodes) ──to-index──▶ index documents ──push──▶ Meilisearch
  */
-import type { DocKind, DocumentMeta, PolicyDocument } from './model/document.js';
-import type { TextMessage } from './model/messages.js';
+import type { DocKind, DocumentMeta, PolicyDocument } from '../core/model/document.js';
+import type { TextMessage } from '../core/model/messages.js';
 
 /** A file as read from disk and decoded to a string; `text` is the original wording. */
 export interface SourceFile {

@@ -8,7 +8,7 @@ import { STATUS_CODES } from 'node:http';
 import errors, { errorBody } from './plugins/errors.js';
 import security, { DOCS_CSP, type RateLimits } from './plugins/security.js';
 import { frameworkErrorAnswer, parserErrorAnswer } from './plugins/framework-errors.js';
-import type { EngineStatus } from './meili/supervise.js';
+import type { EngineStatus } from '../meili/supervise.js';
 import segmenter from './plugins/segmenter.js';
 import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';

@@ -19,9 +19,9 @@ import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { Meilisearch } from 'meilisearch';
-import { loadConfig } from './config.js';
-import { launchEmbeddedMeili, prepareEmbeddedMeili, findFreePort, startEmbeddedMeili, stopOnSignals } from './meili/embedded.js';
-import { readOrCreateMasterKey, runningEmbeddedUrl } from './meili/data-dir.js';
+import { loadConfig } from '../core/config.js';
+import { launchEmbeddedMeili, prepareEmbeddedMeili, findFreePort, startEmbeddedMeili, stopOnSignals } from '../meili/embedded.js';
+import { readOrCreateMasterKey, runningEmbeddedUrl } from '../meili/data-dir.js';
 
 const DUMP_TIMEOUT_MS = 10 * 60_000;
 

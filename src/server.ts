@@ -9,11 +9,11 @@
  * brought back (see src/meili/supervise.ts), so a process manager takes over.
  */
 import { Meilisearch } from 'meilisearch';
-import { loadConfig } from './config.js';
+import { loadConfig } from '../core/config.js';
 import { buildApp } from './app.js';
-import { stopOnSignals, stopWithNpmParent } from './meili/embedded.js';
-import { superviseEmbeddedMeili, type SupervisedMeili } from './meili/supervise.js';
-import { ensureReadKey } from './meili/keys.js';
+import { stopOnSignals, stopWithNpmParent } from '../meili/embedded.js';
+import { superviseEmbeddedMeili, type SupervisedMeili } from '../meili/supervise.js';
+import { ensureReadKey } from '../meili/keys.js';
 import { dropStaleBuilds, readCorpusMeta } from '../ingest/push.js';
 import { formatReport, hashInputs, runIngest } from '../ingest/run-ingest.js';
 import { SwapRefusedError } from '../ingest/guard/check-swap.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocKind } from '../model/document.js';
+import { DocKind } from '../../core/model/document.js';
 import { DatesOverride } from '../enrich/dates/overrides.js';
 
 /** Metadata a maintainer may give for one file; every field is optional. */

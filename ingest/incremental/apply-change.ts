@@ -4,10 +4,10 @@ import type { Meilisearch } from 'meilisearch';
 import type { Manifest, ManifestEntry } from '../corpus/manifest.js';
 import { listCorpusFiles, readSourceFile } from '../read/index.js';
 import { buildFile, manifestEntry, planCorpus, surveyFile, type FileSurvey } from '../pipeline.js';
-import { loadDepartmentRegistry, type DepartmentRegistry } from '../departments/index.js';
-import { createSegmenter, segmenterWords, type Segmenter } from '../enrich/segment/index.js';
+import { loadDepartmentRegistry, type DepartmentRegistry } from '../../core/departments/index.js';
+import { createSegmenter, segmenterWords, type Segmenter } from '../../core/segment/index.js';
 import { createIndexConverter, toCatalogueDocs, INDEX, type IndexName } from '../to-index/index.js';
-import { toDepartmentDocs } from '../to-index/tasks.js';
+import { toDepartmentDocs } from '../../core/index/tasks.js';
 import { hashInputs } from '../run-ingest.js';
 import type { CorpusMeta } from '../push.js';
 import type { SourceFile } from '../stages.js';
@@ -15,7 +15,7 @@ import { commitToLibrary, loadManifest, lockLibrary, withEntries, type StagedFil
 import { citedForms, compactText, diffIndex, planChange, type DocumentChange, type IndexDiff, type LiveDocument } from './plan-change.js';
 import { ADDITION_ORDER, DELETION_ORDER, fetchAll, inFilter, indexCounts, writeAdditions, writeDeletions, writePartial } from './index-writer.js';
 import { appendChanges } from './change-log.js';
-import type { ChangeEvent } from '../to-index/changes.js';
+import type { ChangeEvent } from '../../core/index/changes.js';
 
 /** A file that could not be taken, with the same rule names as a full ingest's report. */
 export interface FileFailure {

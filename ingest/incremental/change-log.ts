@@ -1,5 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import { CHANGES_INDEX, CHANGES_SETTINGS, ChangeEvent } from '../to-index/changes.js';
+import { CHANGES_INDEX, CHANGES_SETTINGS, ChangeEvent } from '../../core/index/changes.js';
 import { ensureIndex, writeAdditions } from './index-writer.js';
 import type { DocumentChange } from './plan-change.js';
 

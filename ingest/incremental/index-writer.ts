@@ -1,6 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
-import { toMeiliError } from '../../src/meili/errors.js';
-import { INDEX, type IndexName } from '../to-index/index-names.js';
+import { toMeiliError } from '../../meili/errors.js';
+import { INDEX, type IndexName } from '../../core/index/index-names.js';
 import { waitOk } from '../push.js';
 import type { IndexDiff } from './plan-change.js';
 

@@ -1,4 +1,4 @@
-import type { DocumentSource } from '../model/document.js';
+import type { DocumentSource } from '../../core/model/document.js';
 import type { CorpusPlan } from '../pipeline.js';
 
 /**

@@ -12,8 +12,8 @@
  */
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
-import { loadDepartmentRegistry } from '../departments/index.js';
-import { createSegmenter, segmenterWords } from '../enrich/segment/index.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
+import { createSegmenter, segmenterWords } from '../../core/segment/index.js';
 import { warmSurveyCache, type SurveyCache } from './apply-change.js';
 import { parseArgs, runCommand } from './cli.js';
 

@@ -1,8 +1,8 @@
-import type { DocumentMeta, DocumentSource, PolicyDocument } from '../model/document.js';
-import { textMessage, type TextMessage } from '../model/messages.js';
-import type { PolicyNode } from '../model/tree.js';
+import type { DocumentMeta, DocumentSource, PolicyDocument } from '../../core/model/document.js';
+import { textMessage, type TextMessage } from '../../core/model/messages.js';
+import type { PolicyNode } from '../../core/model/tree.js';
 import { parseCatalogue, type CatalogueEntry } from '../split/catalogue.js';
-import { documentId, looseTitleKey, normalizeTitle } from '../split/document-id.js';
+import { documentId, looseTitleKey, normalizeTitle } from '../../core/ids/document-id.js';
 import { isOrganName, preciserDate } from '../split/metadata.js';
 import { estimateContainment, estimateJaccard, fingerprint, type TextFingerprint } from './fingerprint.js';
 

@@ -4,7 +4,7 @@
  * applies the edits and composes the offset map, so every step keeps offsets
  * back to the original without doing any bookkeeping itself.
  */
-import type { TextMessage } from '../model/messages.js';
+import type { TextMessage } from '../../core/model/messages.js';
 import type { SourceFile } from '../stages.js';
 import type { Edit } from './offset-map.js';
 

@@ -3,7 +3,7 @@
  * eyecite's cleaners), each a pure text → edits function; the runner applies
  * them and composes the offset map back to the original text.
  */
-import type { TextMessage } from '../model/messages.js';
+import type { TextMessage } from '../../core/model/messages.js';
 import type { NormalizedFile, SourceFile } from '../stages.js';
 import type { Cleaner, CleanerContext } from './cleaner.js';
 import { applyEdits, buildOffsetMap, toNormalizedOffset, trackText } from './offset-map.js';

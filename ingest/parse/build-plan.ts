@@ -28,7 +28,7 @@ import {
   type PlanMatch,
   type PlanStyle,
 } from './line-patterns.js';
-import { NOTE_LINE_START, RESPONSIBILITY_NOTE_START } from '../patterns/numbering.js';
+import { NOTE_LINE_START, RESPONSIBILITY_NOTE_START } from '../../core/patterns/numbering.js';
 import { blockOf, contentsBlock, spanOf, type BuildContext } from './context.js';
 import { buildTable, opensTable, tableEnd } from './build-table.js';
 

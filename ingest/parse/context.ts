@@ -1,4 +1,4 @@
-import type { TextMessage } from '../model/messages.js';
+import type { TextMessage } from '../../core/model/messages.js';
 import type { Draft, Span } from './draft.js';
 import { draft } from './draft.js';
 import type { ParseLine } from './lines.js';

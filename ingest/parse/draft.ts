@@ -4,7 +4,7 @@
  * source spans — is computed once in finalize.ts, so the builders stay small
  * and the derivation rules live in one place.
  */
-import type { NodeKind } from '../model/tree.js';
+import type { NodeKind } from '../../core/model/tree.js';
 
 /** [start, end) in the slice text. */
 export interface Span {

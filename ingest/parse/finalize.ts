@@ -12,8 +12,8 @@
  *   line(s). Lines are joined by "\n"; parts of one line are joined as printed.
  * - position: always the full extent, descendants included.
  */
-import type { PolicyNode, SourceSpan } from '../model/tree.js';
-import type { TextMessage } from '../model/messages.js';
+import type { PolicyNode, SourceSpan } from '../../core/model/tree.js';
+import type { TextMessage } from '../../core/model/messages.js';
 import type { Draft, Span } from './draft.js';
 
 const UNIT_KINDS = new Set(['article', 'paragraph', 'item', 'subitem', 'task', 'row', 'excerpt', 'entry', 'block']);

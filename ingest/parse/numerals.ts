@@ -3,7 +3,7 @@
  * module; kept as a seam so the builders never throw on odd input: a value
  * that cannot be read is NaN, a number out of range is written in Arabic digits.
  */
-import { chineseNumeralToNumber, numberToChineseNumeral } from '../patterns/numbering.js';
+import { chineseNumeralToNumber, numberToChineseNumeral } from '../../core/patterns/numbering.js';
 
 /** The value of a numeral: Chinese (十一, 一百零一), positional (二〇二三), Arabic or full-width digits; NaN otherwise. */
 export function parseNumeral(raw: string): number {

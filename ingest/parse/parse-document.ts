@@ -1,6 +1,6 @@
-import type { PolicyDocument } from '../model/document.js';
-import { textMessage, type TextMessage } from '../model/messages.js';
-import type { PolicyNode, SourceSpan } from '../model/tree.js';
+import type { PolicyDocument } from '../../core/model/document.js';
+import { textMessage, type TextMessage } from '../../core/model/messages.js';
+import type { PolicyNode, SourceSpan } from '../../core/model/tree.js';
 import type { DocumentSlice } from '../stages.js';
 import { toOriginalOffset } from '../normalize/index.js';
 import { draft, type Draft } from './draft.js';

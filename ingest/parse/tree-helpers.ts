@@ -1,4 +1,4 @@
-import { walk, type PolicyNode } from '../model/tree.js';
+import { walk, type PolicyNode } from '../../core/model/tree.js';
 
 /** How many nodes of each kind a tree holds (the root included): { article: 79, paragraph: 120, … }. */
 export function countNodesByKind(root: PolicyNode): Record<string, number> {

@@ -5,7 +5,7 @@
  * files come back as messages with stable rule ids, never as exceptions.
  */
 import iconv from 'iconv-lite';
-import { textMessage, type TextMessage } from '../model/messages.js';
+import { textMessage, type TextMessage } from '../../core/model/messages.js';
 
 export interface DecodedText {
   text: string;

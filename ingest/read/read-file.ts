@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { textMessage } from '../model/messages.js';
+import { textMessage } from '../../core/model/messages.js';
 import type { ReadResult, SourceFile } from '../stages.js';
 import { decodeText } from './decode.js';
 import { extractPdfText } from './pdf-text.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { textMessage, type TextMessage } from '../model/messages.js';
-import { documentId } from './document-id.js';
-import { tidyTitle } from './lines.js';
+import { textMessage, type TextMessage } from '../../core/model/messages.js';
+import { documentId } from '../../core/ids/document-id.js';
+import { tidyTitle } from '../../core/text/lines.js';
 import { parseDate } from './metadata.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { Line } from './lines.js';
-import { tidyTitle } from './lines.js';
+import type { Line } from '../../core/text/lines.js';
+import { tidyTitle } from '../../core/text/lines.js';
 import { adoptionLine, dateLine, docNumberLine, isOrganName, organHeader, findDate } from './metadata.js';
-import { endsWithTypeWord, isAddresseeLine, isHeaderNoise, isTitleShaped, titleAndVersion, versionLine } from './title.js';
+import { endsWithTypeWord, isAddresseeLine, isHeaderNoise, isTitleShaped, titleAndVersion, versionLine } from '../../core/text/title.js';
 
 /** What the opening lines of a document say about it (GB/T 9704 版头 and title block). */
 export interface Head {

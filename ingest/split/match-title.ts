@@ -1,7 +1,7 @@
-import { normalizeTitle } from './document-id.js';
-import type { Line } from './lines.js';
+import { normalizeTitle } from '../../core/ids/document-id.js';
+import type { Line } from '../../core/text/lines.js';
 import { nextNonBlank } from './head.js';
-import { isTitleShaped } from './title.js';
+import { isTitleShaped } from '../../core/text/title.js';
 
 /**
  * Finding a title line in a body of text, given the title as a table of

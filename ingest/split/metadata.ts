@@ -1,5 +1,5 @@
-import { findDocNumbers } from '../patterns/doc-number.js';
-import { foldDigits } from './lines.js';
+import { findDocNumbers } from '../../core/patterns/doc-number.js';
+import { foldDigits } from '../../core/text/lines.js';
 
 /**
  * Reading the metadata of Chinese official documents from their lines: dates,

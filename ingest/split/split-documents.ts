@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { ManifestEntry } from '../corpus/manifest.js';
-import type { DocKind } from '../model/document.js';
-import { textMessage, type TextMessage } from '../model/messages.js';
+import type { DocKind } from '../../core/model/document.js';
+import { textMessage, type TextMessage } from '../../core/model/messages.js';
 import type { DocumentSlice, NormalizedFile } from '../stages.js';
 import { checkCatalogue, parseCatalogue } from './catalogue.js';
 import { issuerFromTitle, nextNonBlank, readHead, readSignature, readTitleAt } from './head.js';
-import { toLines, tidyTitle, type Line } from './lines.js';
+import { toLines, tidyTitle, type Line } from '../../core/text/lines.js';
 import { findTitleExact, findTitleFuzzy, matchKey, type TitleMatch } from './match-title.js';
 import { dateLine, isOrganName, preciserDate } from './metadata.js';
-import { issuedTitles, isTitleShaped, kindFromTitle, titleAndVersion } from './title.js';
+import { issuedTitles, isTitleShaped, kindFromTitle, titleAndVersion } from '../../core/text/title.js';
 import { findToc, stripNumbering, tocDocuments, type TocEntry } from './toc.js';
 import { toOriginalOffset } from '../normalize/index.js';
 

@@ -1,9 +1,9 @@
-import type { DocKind } from '../model/document.js';
-import { normalizeTitle } from './document-id.js';
-import type { Line } from './lines.js';
-import { foldDigits, tidyTitle } from './lines.js';
+import type { DocKind } from '../../core/model/document.js';
+import { normalizeTitle } from '../../core/ids/document-id.js';
+import type { Line } from '../../core/text/lines.js';
+import { foldDigits, tidyTitle } from '../../core/text/lines.js';
 import { nextNonBlank } from './head.js';
-import { endsWithTypeWord, kindFromTitle, titleAndVersion, versionLine } from './title.js';
+import { endsWithTypeWord, kindFromTitle, titleAndVersion, versionLine } from '../../core/text/title.js';
 
 /**
  * The table of contents (目录) of a compilation (汇编): which documents it holds,

@@ -1,11 +1,11 @@
-import type { PolicyDocument } from '../model/document.js';
-import { walk, type PolicyNode } from '../model/tree.js';
+import type { PolicyDocument } from '../../core/model/document.js';
+import { walk, type PolicyNode } from '../../core/model/tree.js';
 import { countNodesByKind } from '../parse/index.js';
-import type { Segmenter } from '../enrich/segment/index.js';
-import { toSearchField } from '../enrich/segment/search-field.js';
+import type { Segmenter } from '../../core/segment/index.js';
+import { toSearchField } from '../../core/segment/search-field.js';
 import type { SourceFile } from '../stages.js';
-import type { ClauseDoc, DocumentDoc, OutlineNode, Owner, PathEntry } from './schemas.js';
-import { toDateNumbers, type DocumentDates } from '../model/dates.js';
+import type { ClauseDoc, DocumentDoc, OutlineNode, Owner, PathEntry } from '../../core/index/schemas.js';
+import { toDateNumbers, type DocumentDates } from '../../core/model/dates.js';
 
 const NO_DATES: DocumentDates = { amended: [] };
 

@@ -1,24 +1,24 @@
-import type { Segmenter } from '../enrich/segment/index.js';
-import { toSearchField } from '../enrich/segment/search-field.js';
-import type { DepartmentRegistry } from '../departments/index.js';
+import type { Segmenter } from '../../core/segment/index.js';
+import { toSearchField } from '../../core/segment/search-field.js';
+import type { DepartmentRegistry } from '../../core/departments/index.js';
 import type { Task } from '../enrich/responsibilities/index.js';
-import type { Reference } from '../enrich/references/index.js';
-import type { DocumentMeta, PolicyDocument } from '../model/document.js';
+import type { Reference } from '../../core/references/index.js';
+import type { DocumentMeta, PolicyDocument } from '../../core/model/document.js';
 import type { SourceFile } from '../stages.js';
 import { looseTitleKey, type CatalogueEntry } from '../split/index.js';
-import { INDEX, type IndexName } from './index-names.js';
+import { INDEX, type IndexName } from '../../core/index/index-names.js';
 import { originalTexts, toClauseDocs, toDocumentDoc } from './clauses.js';
-import { toTaskDocs, toDepartmentDocs } from './tasks.js';
-import { toReferenceDocs } from './references.js';
-import { toIndicatorDocs, toTargetDocs, SeriesPoint } from './targets.js';
+import { toTaskDocs, toDepartmentDocs } from '../../core/index/tasks.js';
+import { toReferenceDocs } from '../../core/index/references.js';
+import { toIndicatorDocs, toTargetDocs, SeriesPoint } from '../../core/index/targets.js';
 import type { Target } from '../enrich/targets/index.js';
-import { loadIndicatorRegistry, type IndicatorRegistry } from '../indicators/index.js';
-import { createLexiconCollector } from '../thesaurus/lexicon.js';
+import { loadIndicatorRegistry, type IndicatorRegistry } from '../../core/indicators/index.js';
+import { createLexiconCollector } from '../../core/thesaurus/lexicon.js';
 
-export * from './index-names.js';
-export * from './schemas.js';
-export * from './targets.js';
-export { INDEX_SETTINGS } from './settings.js';
+export * from '../../core/index/index-names.js';
+export * from '../../core/index/schemas.js';
+export * from '../../core/index/targets.js';
+export { INDEX_SETTINGS } from '../../core/index/settings.js';
 
 export interface PayloadContext {
   segmenter: Segmenter;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { INDEX } from '../../ingest/to-index/index-names.js';
+import { INDEX } from '../../core/index/index-names.js';
 
 /**
  * How a GET route may be cached. Routes set it as `config: { cache: … }`;

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, ErrorCodes, type ErrorCode } from '../errors.js';
-import { MeiliUnavailableError, MeiliTimeoutError } from '../meili/errors.js';
+import { MeiliUnavailableError, MeiliTimeoutError } from '../../meili/errors.js';
 import { frameworkErrorAnswer } from './framework-errors.js';
 
 interface ErrorBody {

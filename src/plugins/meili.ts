@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { Meilisearch } from 'meilisearch';
 import { createIndexReader, type IndexReader } from '../services/index-reader.js';
-import { createMeiliTransport } from '../meili/http-transport.js';
+import { createMeiliTransport } from '../../meili/http-transport.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
-import { createSegmenter, type Segmenter } from '../../ingest/enrich/segment/index.js';
-import { policyTerms } from '../../ingest/enrich/segment/policy-terms.js';
-import { departmentDictionary, loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { createSegmenter, type Segmenter } from '../../core/segment/index.js';
+import { policyTerms } from '../../core/segment/policy-terms.js';
+import { departmentDictionary, loadDepartmentRegistry } from '../../core/departments/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

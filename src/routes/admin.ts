@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { INDEX } from '../../ingest/to-index/index-names.js';
+import { INDEX } from '../../core/index/index-names.js';
 import { libraryName, LIBRARY_EXTENSIONS } from '../../ingest/incremental/library.js';
 import type { Manifest } from '../../ingest/corpus/manifest.js';
 import { ApiError } from '../errors.js';

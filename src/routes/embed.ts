@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
-import { INDEX } from '../../ingest/to-index/index-names.js';
-import type { ClauseDoc } from '../../ingest/to-index/schemas.js';
+import { INDEX } from '../../core/index/index-names.js';
+import type { ClauseDoc } from '../../core/index/schemas.js';
 import { CACHE } from '../plugins/cache-validators.js';
 import { eq } from '../services/filter.js';
 import { escapeHtml, originOf } from '../services/oembed.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { ChangesQuery, ChangesResponse, DocumentsFeedQuery } from '../schemas/admin.js';

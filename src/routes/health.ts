@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { INDEX } from '../../ingest/to-index/index-names.js';
+import { INDEX } from '../../core/index/index-names.js';
 
 const Engine = z.object({
   /** embedded: started and supervised by this server; external: MEILI_HOST, run by someone else. */

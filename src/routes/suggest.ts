@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import { errorResponses } from '../schemas/common.js';
 import { SuggestQuery, SuggestResponse } from '../schemas/search.js';
 import { createSuggestService } from '../services/suggest-service.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Manifest, ManifestEntry } from '../../ingest/corpus/manifest.js';
-import { ChangeEvent } from '../../ingest/to-index/changes.js';
-import { DocKind } from '../../ingest/model/document.js';
+import { ChangeEvent } from '../../core/index/changes.js';
+import { DocKind } from '../../core/model/document.js';
 import { JobStatus } from '../services/admin-jobs.js';
 import { Limit, ShortText } from './common.js';
 

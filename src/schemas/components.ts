@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OutlineNode } from '../../ingest/to-index/schemas.js';
+import { OutlineNode } from '../../core/index/schemas.js';
 
 /**
  * Schemas the OpenAPI document names as components. A recursive schema must

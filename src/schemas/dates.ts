@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EffectStatus, IsoDate, STATUSES } from '../../ingest/model/dates.js';
+import { EffectStatus, IsoDate, STATUSES } from '../../core/model/dates.js';
 
 /** `asOf=YYYY-MM-DD`: the day statuses are computed for (default today). A day that does not exist is a 400. */
 export const AsOf = z

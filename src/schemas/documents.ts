@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { DocKind } from '../../ingest/model/document.js';
-import { ClauseDoc, DocumentDoc, OutlineNode, PathEntry } from '../../ingest/to-index/schemas.js';
+import { DocKind } from '../../core/model/document.js';
+import { ClauseDoc, DocumentDoc, OutlineNode, PathEntry } from '../../core/index/schemas.js';
 import { Id, Limit, Offset, ShortText } from './common.js';
 import { AsOf, StatusFacet, StatusFields, StatusParam } from './dates.js';
-import { IsoDate } from '../../ingest/model/dates.js';
+import { IsoDate } from '../../core/model/dates.js';
 
 // The outline is recursive: named, it becomes one OpenAPI component its own $refs point to
 // (unnamed, the generated document referred to a component that was never written).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Limit, Offset } from './common.js';
-import { IndicatorDoc, SeriesPoint } from '../../ingest/to-index/targets.js';
+import { IndicatorDoc, SeriesPoint } from '../../core/index/targets.js';
 
 export const IndicatorListQuery = z.object({
   q: z.string().trim().min(1).max(100).optional().describe('Any name of the indicator (5G基站, 5G基站数量, 机柜…); all indicators when absent'),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { DocKind } from '../../ingest/model/document.js';
-import { NodeKind } from '../../ingest/model/tree.js';
-import { Owner, PathEntry } from '../../ingest/to-index/schemas.js';
+import { DocKind } from '../../core/model/document.js';
+import { NodeKind } from '../../core/model/tree.js';
+import { Owner, PathEntry } from '../../core/index/schemas.js';
 import { Id, Limit, Offset, ShortText } from './common.js';
 import { AsOf, StatusParam } from './dates.js';
-import { EffectStatus, IsoDate } from '../../ingest/model/dates.js';
+import { EffectStatus, IsoDate } from '../../core/model/dates.js';
 
 export const Role = z.enum(['lead', 'responsible', 'cooperating']);
 

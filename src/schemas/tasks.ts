@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Level } from '../../ingest/departments/schema.js';
-import { Role, TaskForm } from '../../ingest/enrich/responsibilities/task.js';
-import { Owner } from '../../ingest/to-index/schemas.js';
-import { RoleCounts } from '../../ingest/to-index/tasks.js';
+import { Level } from '../../core/departments/schema.js';
+import { Role, TaskForm } from '../../core/model/task.js';
+import { Owner } from '../../core/index/schemas.js';
+import { RoleCounts } from '../../core/index/tasks.js';
 import { Id, Limit, Offset, ShortText } from './common.js';
 
 const Year = z.coerce.number().int().min(1949).max(2100);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDEX } from '../../ingest/to-index/index-names.js';
+import { INDEX } from '../../core/index/index-names.js';
 import { Limit, Offset, ShortText } from '../schemas/common.js';
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
-import { INDEX } from '../../ingest/to-index/index-names.js';
-import type { ClauseDoc, DocumentDoc } from '../../ingest/to-index/schemas.js';
+import { INDEX } from '../../core/index/index-names.js';
+import type { ClauseDoc, DocumentDoc } from '../../core/index/schemas.js';
 import {
   Candidate,
   Relation,
@@ -15,11 +15,11 @@ import {
   type LibraryDocument,
   type Resolution,
   type Resolver,
-} from '../../ingest/enrich/references/index.js';
+} from '../../core/references/index.js';
 import { anyOf } from './filter.js';
 import type { IndexReader } from './index-reader.js';
 import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';
-import { DateFact, EffectStatus, IsoDate, isoOfDay, today } from '../../ingest/model/dates.js';
+import { DateFact, EffectStatus, IsoDate, isoOfDay, today } from '../../core/model/dates.js';
 import { STATUS_FIELDS, statusOf } from './effect-status.js';
 
 /** Longest free text accepted for citation extraction (characters): a long draft or a whole law. */

@@ -1,10 +1,10 @@
-import { createDepartmentRegistry, type Department, type DepartmentRegistry } from '../../ingest/departments/index.js';
-import { foldText } from '../../ingest/enrich/segment/fold.js';
-import type { TaskDoc } from '../../ingest/enrich/responsibilities/task.js';
-import { INDEX } from '../../ingest/to-index/index-names.js';
-import type { DepartmentDoc } from '../../ingest/to-index/tasks.js';
+import { createDepartmentRegistry, type Department, type DepartmentRegistry } from '../../core/departments/index.js';
+import { foldText } from '../../core/segment/fold.js';
+import type { TaskDoc } from '../../core/model/task.js';
+import { INDEX } from '../../core/index/index-names.js';
+import type { DepartmentDoc } from '../../core/index/tasks.js';
 import { ApiError } from '../errors.js';
-import type { Role } from '../../ingest/enrich/responsibilities/task.js';
+import type { Role } from '../../core/model/task.js';
 import type {
   DepartmentCsvQuery,
   DepartmentListQuery,

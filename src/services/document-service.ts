@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
-import { INDEX } from '../../ingest/to-index/index-names.js';
-import type { ClauseDoc, DocumentDoc } from '../../ingest/to-index/schemas.js';
+import { INDEX } from '../../core/index/index-names.js';
+import type { ClauseDoc, DocumentDoc } from '../../core/index/schemas.js';
 import type { ClauseDetail, DocumentDetail, DocumentListQuery, DocumentSummary } from '../schemas/documents.js';
 import { and, eq, statusFilter } from './filter.js';
 import { asOfDay, countStatuses, STATUS_FIELDS, statusOf } from './effect-status.js';
-import { isoOfDay } from '../../ingest/model/dates.js';
+import { isoOfDay } from '../../core/model/dates.js';
 import type { IndexReader } from './index-reader.js';
 import { breadcrumb } from './search-service.js';
 import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';

@@ -1,4 +1,4 @@
-import { STATUSES, statusAt, today, dayNumber, type DateNumbers, type EffectStatus } from '../../ingest/model/dates.js';
+import { STATUSES, statusAt, today, dayNumber, type DateNumbers, type EffectStatus } from '../../core/model/dates.js';
 import { and, statusFilter } from './filter.js';
 
 /**

@@ -1,5 +1,5 @@
-import { CHANGES_INDEX, type ChangeEvent } from '../../ingest/to-index/changes.js';
-import { MeiliRequestError } from '../meili/errors.js';
+import { CHANGES_INDEX, type ChangeEvent } from '../../core/index/changes.js';
+import { MeiliRequestError } from '../../meili/errors.js';
 import type { SearchQuery } from '../schemas/search.js';
 import { and, anyOf, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';

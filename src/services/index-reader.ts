@@ -1,10 +1,10 @@
 import type { Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
-import { INDEX, type IndexName as LibraryIndex } from '../../ingest/to-index/index-names.js';
-import type { CHANGES_INDEX } from '../../ingest/to-index/changes.js';
+import { INDEX, type IndexName as LibraryIndex } from '../../core/index/index-names.js';
+import type { CHANGES_INDEX } from '../../core/index/changes.js';
 
 /** The product's indexes, and the change log that lives beside them (outside the swapped set). */
 type IndexName = LibraryIndex | typeof CHANGES_INDEX;
-import { toMeiliError } from '../meili/errors.js';
+import { toMeiliError } from '../../meili/errors.js';
 
 export interface ListParams {
   filter?: string;

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { ApiError } from '../errors.js';
-import { INDEX } from '../../ingest/to-index/index-names.js';
-import type { IndicatorDoc, SeriesPoint } from '../../ingest/to-index/targets.js';
-import { toSearchQuery } from '../../ingest/enrich/segment/search-field.js';
-import type { Segmenter } from '../../ingest/enrich/segment/segmenter.js';
+import { INDEX } from '../../core/index/index-names.js';
+import type { IndicatorDoc, SeriesPoint } from '../../core/index/targets.js';
+import { toSearchQuery } from '../../core/segment/search-field.js';
+import type { Segmenter } from '../../core/segment/segmenter.js';
 import type { IndicatorDetail, IndicatorList, IndicatorListQuery, SeriesLine } from '../schemas/indicators.js';
 import type { IndexReader } from './index-reader.js';
 import { clauseUrl } from './urls.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
-import { INDEX } from '../../ingest/to-index/index-names.js';
-import type { ReferenceDoc } from '../../ingest/to-index/references.js';
-import type { ClauseDoc, DocumentDoc } from '../../ingest/to-index/schemas.js';
-import { Candidate, Relation, ReferenceStatus } from '../../ingest/enrich/references/reference.js';
+import { INDEX } from '../../core/index/index-names.js';
+import type { ReferenceDoc } from '../../core/index/references.js';
+import type { ClauseDoc, DocumentDoc } from '../../core/index/schemas.js';
+import { Candidate, Relation, ReferenceStatus } from '../../core/references/reference.js';
 import { and, eq } from './filter.js';
 import type { IndexReader } from './index-reader.js';
 import { clausePage, clauseUrl, documentPage, documentUrl } from './urls.js';

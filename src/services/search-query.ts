@@ -1,8 +1,8 @@
-import type { Segmenter } from '../../ingest/enrich/segment/index.js';
-import { QUERY_STOP_WORDS } from '../../ingest/enrich/segment/stop-words.js';
-import { locatorSpellings } from '../../ingest/enrich/segment/numbering-terms.js';
-import type { DepartmentRegistry } from '../../ingest/departments/index.js';
-import { findDocNumbers, normalizeDocNumbersIn } from '../../ingest/patterns/doc-number.js';
+import type { Segmenter } from '../../core/segment/index.js';
+import { QUERY_STOP_WORDS } from '../../core/segment/stop-words.js';
+import { locatorSpellings } from '../../core/segment/numbering-terms.js';
+import type { DepartmentRegistry } from '../../core/departments/index.js';
+import { findDocNumbers, normalizeDocNumbersIn } from '../../core/patterns/doc-number.js';
 
 /**
  * Meilisearch reads only the first ten words of a query (measured on 1.21: an

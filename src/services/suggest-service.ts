@@ -1,8 +1,8 @@
-import type { Segmenter } from '../../ingest/enrich/segment/segmenter.js';
-import { toSearchQuery } from '../../ingest/enrich/segment/search-field.js';
-import type { Department } from '../../ingest/departments/index.js';
-import type { DocumentDoc } from '../../ingest/to-index/schemas.js';
-import { INDEX } from '../../ingest/to-index/index-names.js';
+import type { Segmenter } from '../../core/segment/segmenter.js';
+import { toSearchQuery } from '../../core/segment/search-field.js';
+import type { Department } from '../../core/departments/index.js';
+import type { DocumentDoc } from '../../core/index/schemas.js';
+import { INDEX } from '../../core/index/index-names.js';
 import type { SuggestQuery, SuggestResponse, Suggestion } from '../schemas/search.js';
 import type { IndexReader } from './index-reader.js';
 import { departmentPage, departmentUrl, documentPage, documentUrl } from './urls.js';

@@ -1,7 +1,7 @@
-import type { Segmenter } from '../../ingest/enrich/segment/index.js';
-import type { Role, TaskDoc } from '../../ingest/enrich/responsibilities/task.js';
-import { INDEX } from '../../ingest/to-index/index-names.js';
-import { toSearchQuery } from '../../ingest/enrich/segment/search-field.js';
+import type { Segmenter } from '../../core/segment/index.js';
+import type { Role, TaskDoc } from '../../core/model/task.js';
+import { INDEX } from '../../core/index/index-names.js';
+import { toSearchQuery } from '../../core/segment/search-field.js';
 import type { TaskHit, TaskSearchQuery, TaskSearchResponse } from '../schemas/tasks.js';
 import { TASK_FIELDS, toTaskHit, type DepartmentService } from './department-service.js';
 import { and, eq } from './filter.js';

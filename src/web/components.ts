@@ -1,4 +1,4 @@
-import type { Owner, PathEntry } from '../../ingest/to-index/schemas.js';
+import type { Owner, PathEntry } from '../../core/index/schemas.js';
 import { oembedDiscoveryLinks, type EmbedTarget } from '../services/oembed.js';
 import { clausePage, departmentPage, documentPage } from '../services/urls.js';
 import { escapeHtml, html, trusted, type Html } from './html.js';

@@ -1,7 +1,7 @@
-import type { DocKind } from '../../ingest/model/document.js';
-import type { NodeKind } from '../../ingest/model/tree.js';
-import type { Relation, ReferenceStatus } from '../../ingest/enrich/references/reference.js';
-import type { Level } from '../../ingest/departments/schema.js';
+import type { DocKind } from '../../core/model/document.js';
+import type { NodeKind } from '../../core/model/tree.js';
+import type { Relation, ReferenceStatus } from '../../core/references/reference.js';
+import type { Level } from '../../core/departments/schema.js';
 
 /** The words the pages use for the index's codes, in one place. */
 export const DOC_KIND: Record<DocKind, string> = {

@@ -1,10 +1,10 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
-import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
-import { EffectStatus } from '../../ingest/model/dates.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
+import { EffectStatus } from '../../core/model/dates.js';
 import { ApiError } from '../errors.js';
-import { MeiliTimeoutError, MeiliUnavailableError } from '../meili/errors.js';
+import { MeiliTimeoutError, MeiliUnavailableError } from '../../meili/errors.js';
 import { Id, ShortText } from '../schemas/common.js';
 import { SearchQuery } from '../schemas/search.js';
 import { Role } from '../schemas/search.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../core/config.js';
 
 describe('CORS_ORIGINS', () => {
   it('defaults to any origin; "none" allows none; a list is normalized as browsers send origins', () => {

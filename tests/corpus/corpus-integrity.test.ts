@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealCorpus } from '../helpers/corpus.js';
-import { walk, type PolicyNode } from '../../ingest/model/tree.js';
+import { walk, type PolicyNode } from '../../core/model/tree.js';
 import type { BuiltCorpus } from '../../ingest/pipeline.js';
 
 /**
@@ -101,7 +101,7 @@ describe('stable identifiers', () => {
   it('gives the same ids when the same corpus is ingested again, and keeps them when a file is added', async () => {
     const { readRealCorpus } = await import('../helpers/corpus.js');
     const { buildCorpus } = await import('../../ingest/pipeline.js');
-    const { loadDepartmentRegistry } = await import('../../ingest/departments/index.js');
+    const { loadDepartmentRegistry } = await import('../../core/departments/index.js');
     const registry = await loadDepartmentRegistry();
     const files = await readRealCorpus();
     const idsOf = (docs: BuiltCorpus['documents']) =>

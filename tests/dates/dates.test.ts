@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChineseDate } from '../../ingest/enrich/dates/index.js';
 import { periodFromText, periodFromTitle } from '../../ingest/enrich/dates/period.js';
-import { dayNumber, statusAt, toDateNumbers, type DocumentDates } from '../../ingest/model/dates.js';
+import { dayNumber, statusAt, toDateNumbers, type DocumentDates } from '../../core/model/dates.js';
 import { loadIssuerRegistry, normalizeIssuers } from '../../ingest/issuers/index.js';
 import { loadRealCorpus } from '../helpers/corpus.js';
 import { build } from './helpers.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { buildCorpus } from '../../ingest/pipeline.js';
-import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import type { Manifest } from '../../ingest/corpus/manifest.js';
 import type { SourceFile } from '../../ingest/stages.js';
 

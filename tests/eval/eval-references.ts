@@ -13,10 +13,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadRealCorpus } from '../helpers/corpus.js';
-import { looseTitleKey } from '../../ingest/split/document-id.js';
-import { parseCitation, type Reference } from '../../ingest/enrich/references/index.js';
-import { walk, type PolicyNode } from '../../ingest/model/tree.js';
-import type { PolicyDocument } from '../../ingest/model/document.js';
+import { looseTitleKey } from '../../core/ids/document-id.js';
+import { parseCitation, type Reference } from '../../core/references/index.js';
+import { walk, type PolicyNode } from '../../core/model/tree.js';
+import type { PolicyDocument } from '../../core/model/document.js';
 
 const LabelRef = z.object({
   text: z.string(),

@@ -14,10 +14,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadRealCorpus } from '../helpers/corpus.js';
-import { looseTitleKey } from '../../ingest/split/document-id.js';
-import { walk, type PolicyNode } from '../../ingest/model/tree.js';
+import { looseTitleKey } from '../../core/ids/document-id.js';
+import { walk, type PolicyNode } from '../../core/model/tree.js';
 import { extractTargets, type Target } from '../../ingest/enrich/targets/index.js';
-import { foldIndicatorName, loadIndicatorRegistry } from '../../ingest/indicators/index.js';
+import { foldIndicatorName, loadIndicatorRegistry } from '../../core/indicators/index.js';
 
 const Label = z.object({
   indicator: z.string(),

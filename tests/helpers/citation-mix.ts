@@ -8,7 +8,7 @@
  * - unresolved: an article past a law's last one (the document is known), or a title the corpus lacks;
  * - invalid: empty, blank, over-long, or naming no document (第三条 alone, empty 《》).
  */
-import { parseNumeral } from '../../ingest/enrich/references/index.js';
+import { parseNumeral } from '../../core/references/index.js';
 
 export interface MixItem {
   cite: string;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { listCorpusFiles, readSourceFile } from '../../ingest/read/index.js';
 import { buildCorpus, type BuiltCorpus } from '../../ingest/pipeline.js';
 import { loadManifest } from '../../ingest/run-ingest.js';
-import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import type { SourceFile } from '../../ingest/stages.js';
 
 export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../corpus');

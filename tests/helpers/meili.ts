@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedMeili, type MeiliLogLevel } from '../../src/meili/embedded.js';
+import { startEmbeddedMeili, type MeiliLogLevel } from '../../meili/embedded.js';
 
 export interface TestMeili {
   url: string;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listCorpusFiles, readSourceFile } from '../../ingest/read/index.js';
 import { buildCorpus, type BuiltCorpus } from '../../ingest/pipeline.js';
-import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import { loadManifest } from '../../ingest/run-ingest.js';
 
 /**

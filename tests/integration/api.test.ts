@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { findFreePort } from '../../src/meili/embedded.js';
+import { findFreePort } from '../../meili/embedded.js';
 import { buildTestApp, enc, getJson } from './helpers.js';
 
 let app: FastifyInstance;

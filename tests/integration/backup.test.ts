@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedMeili } from '../../src/meili/embedded.js';
+import { startEmbeddedMeili } from '../../meili/embedded.js';
 import { runIngest } from '../../ingest/run-ingest.js';
 
 const PLAN = `示例数字化行动方案

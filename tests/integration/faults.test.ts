@@ -18,12 +18,12 @@ import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { superviseEmbeddedMeili, type SupervisedMeili } from '../../src/meili/supervise.js';
-import { isProcessAlive } from '../../src/meili/processes.js';
-import { findFreePort } from '../../src/meili/embedded.js';
-import { ensureReadKey } from '../../src/meili/keys.js';
+import { superviseEmbeddedMeili, type SupervisedMeili } from '../../meili/supervise.js';
+import { isProcessAlive } from '../../meili/processes.js';
+import { findFreePort } from '../../meili/embedded.js';
+import { ensureReadKey } from '../../meili/keys.js';
 import { CORPUS_DIR } from '../helpers/corpus.js';
-import { ALL_INDEXES } from '../../ingest/to-index/index-names.js';
+import { ALL_INDEXES } from '../../core/index/index-names.js';
 import { streamSearches, summarise } from '../helpers/fault-stream.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/read');

@@ -15,7 +15,7 @@ import { launchChromium } from '../browser/chromium.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { ensureReadKey } from '../../src/meili/keys.js';
+import { ensureReadKey } from '../../meili/keys.js';
 import { enc } from './helpers.js';
 
 let app: FastifyInstance;

@@ -8,7 +8,7 @@ import { startTestMeili } from '../helpers/meili.js';
 import { buildApp } from '../../src/app.js';
 import { runIngest } from '../../ingest/run-ingest.js';
 import { payloadEntries, pushIndexes, readCorpusMeta, type IndexPayload } from '../../ingest/push.js';
-import { ALL_INDEXES, INDEX } from '../../ingest/to-index/index-names.js';
+import { ALL_INDEXES, INDEX } from '../../core/index/index-names.js';
 
 /**
  * Re-indexing is atomic: a failed or killed ingest leaves the previous index

@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../src/meili/embedded.js';
-import { isProcessAlive } from '../../src/meili/processes.js';
+import { findFreePort } from '../../meili/embedded.js';
+import { isProcessAlive } from '../../meili/processes.js';
 
 /**
  * `npm start` as a user runs it (src/server.ts with its own embedded

@@ -11,8 +11,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../src/meili/embedded.js';
-import { isProcessAlive } from '../../src/meili/processes.js';
+import { findFreePort } from '../../meili/embedded.js';
+import { isProcessAlive } from '../../meili/processes.js';
 
 const PLAN = `示例数字化行动方案
 

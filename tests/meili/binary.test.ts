@@ -11,8 +11,8 @@ import {
   locateMeiliBinary,
   prepareMeiliBinary,
   sha256OfFile,
-} from '../../src/meili/binary.js';
-import { MeiliBinaryError } from '../../src/meili/errors.js';
+} from '../../meili/binary.js';
+import { MeiliBinaryError } from '../../meili/errors.js';
 
 let dir: string;
 beforeAll(async () => {

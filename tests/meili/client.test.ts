@@ -2,15 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MeilisearchApiError, MeilisearchRequestError } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeiliClient } from '../../src/meili/client.js';
-import { findFreePort } from '../../src/meili/embedded.js';
+import { createMeiliClient } from '../../meili/client.js';
+import { findFreePort } from '../../meili/embedded.js';
 import {
   MeiliRequestError,
   MeiliTaskFailedError,
   MeiliTimeoutError,
   MeiliUnavailableError,
   toMeiliError,
-} from '../../src/meili/errors.js';
+} from '../../meili/errors.js';
 import { startTestMeili, type TestMeili } from '../helpers/meili.js';
 
 /** A fake server whose behaviour each test sets, for failures a real Meilisearch will not produce on demand. */

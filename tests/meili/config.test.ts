@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../core/config.js';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {

@@ -3,9 +3,9 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findFreePort, startEmbeddedMeili, type EmbeddedMeili } from '../../src/meili/embedded.js';
-import { MeiliStartError } from '../../src/meili/errors.js';
-import { isProcessAlive, processCommandLine } from '../../src/meili/processes.js';
+import { findFreePort, startEmbeddedMeili, type EmbeddedMeili } from '../../meili/embedded.js';
+import { MeiliStartError } from '../../meili/errors.js';
+import { isProcessAlive, processCommandLine } from '../../meili/processes.js';
 
 let dataDir: string;
 const running: EmbeddedMeili[] = [];

@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Meilisearch } from 'meilisearch';
-import { createMeiliTransport } from '../../src/meili/http-transport.js';
-import { MeiliRequestError, MeiliTimeoutError, MeiliUnavailableError, toMeiliError } from '../../src/meili/errors.js';
+import { createMeiliTransport } from '../../meili/http-transport.js';
+import { MeiliRequestError, MeiliTimeoutError, MeiliUnavailableError, toMeiliError } from '../../meili/errors.js';
 import { createIndexReader } from '../../src/services/index-reader.js';
-import { findFreePort } from '../../src/meili/embedded.js';
+import { findFreePort } from '../../meili/embedded.js';
 
 /**
  * The API's transport to Meilisearch, against a stand-in server: answers,

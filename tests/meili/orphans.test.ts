@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmbeddedMeili } from '../../src/meili/embedded.js';
-import { isProcessAlive } from '../../src/meili/processes.js';
+import { startEmbeddedMeili } from '../../meili/embedded.js';
+import { isProcessAlive } from '../../meili/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/meili-parent.ts', import.meta.url));

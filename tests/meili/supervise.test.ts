@@ -8,9 +8,9 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareMeiliBinary } from '../../src/meili/binary.js';
-import { superviseEmbeddedMeili } from '../../src/meili/supervise.js';
-import { isProcessAlive } from '../../src/meili/processes.js';
+import { prepareMeiliBinary } from '../../meili/binary.js';
+import { superviseEmbeddedMeili } from '../../meili/supervise.js';
+import { isProcessAlive } from '../../meili/processes.js';
 
 let dir: string;
 beforeEach(async () => {

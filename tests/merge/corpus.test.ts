@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDuplicates } from '../../ingest/merge/index.js';
-import type { PolicyDocument } from '../../ingest/model/document.js';
+import type { PolicyDocument } from '../../core/model/document.js';
 import { parseDocument } from '../../ingest/parse/index.js';
 import { documentId, splitDocuments } from '../../ingest/split/index.js';
 import { corpusText, FILES, manifest, normalizedFile } from '../split/helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueKey, mergeDuplicates } from '../../ingest/merge/index.js';
-import type { DocKind, PolicyDocument } from '../../ingest/model/document.js';
+import type { DocKind, PolicyDocument } from '../../core/model/document.js';
 import { documentId } from '../../ingest/split/index.js';
 
 /** A plain text long enough for shingles: numbered sentences on a topic. */

@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listCorpusFiles, readSourceFile } from '../../ingest/read/index.js';
 import { normalizeText, normalizeTextWithReport, originalSlice, type CleanerReport } from '../../ingest/normalize/index.js';
 import { continuesInto } from '../../ingest/normalize/cleaners/rejoin.js';
-import { displayWidth, HAN } from '../../ingest/patterns/characters.js';
-import { endsSentence, opensBlock } from '../../ingest/patterns/numbering.js';
+import { displayWidth, HAN } from '../../core/patterns/characters.js';
+import { endsSentence, opensBlock } from '../../core/patterns/numbering.js';
 import type { NormalizedFile, SourceFile } from '../../ingest/stages.js';
 import { prng } from './prng.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDocNumbers, normalizeDocNumber, normalizeDocNumbersIn } from '../../ingest/patterns/index.js';
+import { findDocNumbers, normalizeDocNumber, normalizeDocNumbersIn } from '../../core/patterns/index.js';
 
 describe('文号 (document numbers)', () => {
   it('normalizes the brackets, digits, spaces and 第 extraction and typing produce', () => {

@@ -6,8 +6,8 @@ import {
   numberToChineseNumeral,
   opensBlock,
   startsWithResponsibilityNote,
-} from '../../ingest/patterns/numbering.js';
-import { displayWidth, isCjkish } from '../../ingest/patterns/characters.js';
+} from '../../core/patterns/numbering.js';
+import { displayWidth, isCjkish } from '../../core/patterns/characters.js';
 
 describe('Chinese numerals', () => {
   it.each([

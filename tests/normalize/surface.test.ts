@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as normalize from '../../ingest/normalize/index.js';
-import * as patterns from '../../ingest/patterns/index.js';
+import * as patterns from '../../core/patterns/index.js';
 
 describe('ingest/normalize public surface', () => {
   it('exports exactly these names', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocKind } from '../../ingest/model/document.js';
+import type { DocKind } from '../../core/model/document.js';
 import type { DocumentSlice, NormalizedFile, SourceFile } from '../../ingest/stages.js';
 import { normalizeText } from '../../ingest/normalize/index.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument, countNodesByKind, findNodeByLabelPath } from '../../ingest/parse/index.js';
-import { walk, type PolicyNode } from '../../ingest/model/tree.js';
+import { walk, type PolicyNode } from '../../core/model/tree.js';
 import { corpusFile, documentInFile, fixture, grepArticles, textSlice } from './helpers.js';
 
 const kids = (n: PolicyNode, kind: string): PolicyNode[] => n.children.filter((c) => c.kind === kind);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument, countNodesByKind, findNodeByLabelPath } from '../../ingest/parse/index.js';
-import { walk, type PolicyNode } from '../../ingest/model/tree.js';
+import { walk, type PolicyNode } from '../../core/model/tree.js';
 import { corpusFile, documentInFile, fixture, sliceOf, textSlice, titleLineOffset } from './helpers.js';
 
 const all = (root: PolicyNode, kind: string): PolicyNode[] => [...walk(root)].map(([n]) => n).filter((n) => n.kind === kind);

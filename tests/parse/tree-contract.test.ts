@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as parse from '../../ingest/parse/index.js';
 import { parseDocument } from '../../ingest/parse/index.js';
-import { PolicyNodeSchema, walk, type PolicyNode } from '../../ingest/model/tree.js';
-import { TextMessage } from '../../ingest/model/messages.js';
+import { PolicyNodeSchema, walk, type PolicyNode } from '../../core/model/tree.js';
+import { TextMessage } from '../../core/model/messages.js';
 import { originalSlice } from '../../ingest/normalize/index.js';
-import type { PolicyDocument } from '../../ingest/model/document.js';
+import type { PolicyDocument } from '../../core/model/document.js';
 import type { DocumentSlice } from '../../ingest/stages.js';
 import { corpusFile, documentInFile, fixture, sliceOf, textSlice, titleLineOffset } from './helpers.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, buildFile, planCorpus, surveyFile } from '../../ingest/pipeline.js';
-import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import type { SourceFile } from '../../ingest/stages.js';
-import { walk } from '../../ingest/model/tree.js';
+import { walk } from '../../core/model/tree.js';
 import { readRealCorpus } from '../helpers/corpus.js';
 
 const registry = await loadDepartmentRegistry();

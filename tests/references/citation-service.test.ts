@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCitationService } from '../../src/services/citation-service.js';
 import { ApiError } from '../../src/errors.js';
 import type { IndexReader } from '../../src/services/index-reader.js';
-import { toReferenceDocs } from '../../ingest/to-index/references.js';
-import { linkReferences } from '../../ingest/enrich/references/index.js';
+import { toReferenceDocs } from '../../core/index/references.js';
+import { linkReferences } from '../../ingest/enrich/references/link-references.js';
 import { legalDoc } from './fixtures.js';
 
 /** An in-memory IndexReader over a few documents: enough for the citation service, no Meilisearch. */

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealCorpus } from '../helpers/corpus.js';
 import type { BuiltCorpus } from '../../ingest/pipeline.js';
-import { Reference } from '../../ingest/enrich/references/index.js';
-import { walk } from '../../ingest/model/tree.js';
-import type { PolicyDocument } from '../../ingest/model/document.js';
+import { Reference } from '../../core/references/index.js';
+import { walk } from '../../core/model/tree.js';
+import type { PolicyDocument } from '../../core/model/document.js';
 
 let built: BuiltCorpus;
 beforeAll(async () => {

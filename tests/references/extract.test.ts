@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAliasDefinitions, extractReferences, type RawReference } from '../../ingest/enrich/references/index.js';
+import { extractAliasDefinitions, extractReferences, type RawReference } from '../../core/references/index.js';
 
 /** The parts of a reference a test usually cares about. */
 const brief = (r: RawReference) => ({

@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyNode, DocKind } from '../../ingest/model/index.js';
+import type { PolicyDocument, PolicyNode, DocKind } from '../../core/model/index.js';
 
 /**
  * Small synthetic documents with trees shaped like the parser's (ids

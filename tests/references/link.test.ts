@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Reference, linkReferences } from '../../ingest/enrich/references/index.js';
-import { walk } from '../../ingest/model/tree.js';
+import { Reference } from '../../core/references/index.js';
+import { linkReferences } from '../../ingest/enrich/references/link-references.js';
+import { walk } from '../../core/model/tree.js';
 import { legalDoc, planDoc } from './fixtures.js';
 
 function corpus() {

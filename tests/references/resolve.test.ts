@@ -5,7 +5,7 @@ import {
   parseCitation,
   type LibraryDocument,
   type ReferenceLibrary,
-} from '../../ingest/enrich/references/index.js';
+} from '../../core/references/index.js';
 
 /** A law with `n` articles; article 2 has two paragraphs, the second with three items. */
 function law(id: string, title: string, n: number, extra: Partial<LibraryDocument> = {}): LibraryDocument {

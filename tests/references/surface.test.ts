@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as references from '../../ingest/enrich/references/index.js';
-import * as toIndex from '../../ingest/to-index/references.js';
+import * as references from '../../core/references/index.js';
+import * as toIndex from '../../core/index/references.js';
 import * as refService from '../../src/services/reference-service.js';
 import * as citeService from '../../src/services/citation-service.js';
 
@@ -34,14 +34,10 @@ describe('public surface', () => {
         'libraryDocumentFromPolicy',
         'libraryEntry',
         'libraryOf',
-        'linkDocuments',
-        'linkReferences',
-        'linkTarget',
         'normalizeDocNumber',
         'parseCitation',
         'parseNumeral',
         'readLocatorList',
-        'referenceContext',
         'renameArticles',
         'regionOf',
       ].sort(),

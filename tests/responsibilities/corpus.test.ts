@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealCorpus } from '../helpers/corpus.js';
 import type { BuiltCorpus } from '../../ingest/pipeline.js';
 import { isBodyLike, type Task } from '../../ingest/enrich/responsibilities/index.js';
-import { walk, type PolicyNode } from '../../ingest/model/tree.js';
-import type { PolicyDocument } from '../../ingest/model/document.js';
+import { walk, type PolicyNode } from '../../core/model/tree.js';
+import type { PolicyDocument } from '../../core/model/document.js';
 
 let built: BuiltCorpus;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDepartmentRegistry, type DepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry, type DepartmentRegistry } from '../../core/departments/index.js';
 import { Task, documentLevel, extractResponsibilities, extractYears, readTaskTable } from '../../ingest/enrich/responsibilities/index.js';
-import type { PolicyNode } from '../../ingest/model/tree.js';
+import type { PolicyNode } from '../../core/model/tree.js';
 import { block, heading, makeDoc, nodes, table, task } from './helpers/tree.js';
 
 let registry: DepartmentRegistry;

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDepartmentRegistry, type DepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry, type DepartmentRegistry } from '../../core/departments/index.js';
 import { buildCorpus } from '../../ingest/pipeline.js';
 import type { Task } from '../../ingest/enrich/responsibilities/index.js';
 

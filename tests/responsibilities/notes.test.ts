@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDepartmentRegistry, type DepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry, type DepartmentRegistry } from '../../core/departments/index.js';
 import {
   classifyRole,
   findOwnerNotes,

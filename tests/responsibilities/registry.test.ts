@@ -10,7 +10,7 @@ import {
   loadDepartmentRegistry,
   normalizeDepartmentName,
   type DepartmentRegistry,
-} from '../../ingest/departments/index.js';
+} from '../../core/departments/index.js';
 
 let registry: DepartmentRegistry;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as departments from '../../ingest/departments/index.js';
+import * as departments from '../../core/departments/index.js';
 import * as responsibilities from '../../ingest/enrich/responsibilities/index.js';
-import * as tasksIndex from '../../ingest/to-index/tasks.js';
+import * as tasksIndex from '../../core/index/tasks.js';
 
 /** The public surface others call; a change here is a change of contract. */
 describe('public surface', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDepartmentRegistry } from '../../ingest/departments/index.js';
+import { createDepartmentRegistry } from '../../core/departments/index.js';
 import { TaskDoc, type Task } from '../../ingest/enrich/responsibilities/index.js';
-import { DepartmentDoc, departmentId, toDepartmentDocs, toTaskDocs } from '../../ingest/to-index/tasks.js';
+import { DepartmentDoc, departmentId, toDepartmentDocs, toTaskDocs } from '../../core/index/tasks.js';
 import { attachmentDisposition, csvBytes, csvField, taskLedgerRows, toCsv } from '../../src/services/task-service.js';
 
 const registry = createDepartmentRegistry({

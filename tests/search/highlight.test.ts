@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../../ingest/enrich/segment/index.js';
+import { foldText } from '../../core/segment/index.js';
 import { highlight } from '../../src/services/highlight.js';
 
 describe('highlight', () => {

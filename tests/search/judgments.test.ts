@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { walk } from '../../ingest/model/tree.js';
+import { walk } from '../../core/model/tree.js';
 import { loadRealCorpus } from '../helpers/corpus.js';
 import { loadJudgments, type JudgedQuery } from '../eval/judgments.js';
 

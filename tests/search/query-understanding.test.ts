@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSegmenter } from '../../ingest/enrich/segment/index.js';
-import { policyTerms } from '../../ingest/enrich/segment/policy-terms.js';
-import { createLexiconCollector, definedTerm, shortTitle, titleAbbreviations } from '../../ingest/thesaurus/lexicon.js';
-import { EVERYDAY_TERMS, encodedMarkerSynonyms, intentMarker, synonymMarker } from '../../ingest/thesaurus/thesaurus.js';
-import { INTENT_RULES } from '../../ingest/thesaurus/intents.js';
+import { createSegmenter } from '../../core/segment/index.js';
+import { policyTerms } from '../../core/segment/policy-terms.js';
+import { createLexiconCollector, definedTerm, shortTitle, titleAbbreviations } from '../../core/thesaurus/lexicon.js';
+import { EVERYDAY_TERMS, encodedMarkerSynonyms, intentMarker, synonymMarker } from '../../core/thesaurus/thesaurus.js';
+import { INTENT_RULES } from '../../core/thesaurus/intents.js';
 import { correctWord, coverParts, createLexicon, displayWords, planSearch, removeFrames, type Lexicon } from '../../src/services/query/index.js';
 
 const segmenter = createSegmenter({ userWords: policyTerms });

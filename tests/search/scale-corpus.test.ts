@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readRealCorpus, CORPUS_DIR } from '../helpers/corpus.js';
 import { loadManifest } from '../../ingest/run-ingest.js';
 import { buildCorpus } from '../../ingest/pipeline.js';
-import { loadDepartmentRegistry } from '../../ingest/departments/index.js';
+import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import { scaleCorpus } from '../../bench/scale-corpus.js';
 
 /** The synthetic corpus of the scale benchmark must really be k times the documents, not k copies merged into one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSearchWord, encodeSearchWord, toSearchField, toSearchQuery } from '../../ingest/enrich/segment/index.js';
+import { decodeSearchWord, encodeSearchWord, toSearchField, toSearchQuery } from '../../core/segment/index.js';
 
 describe('search-field encoding', () => {
   it('turns any token into one lower-case Latin word and back', () => {

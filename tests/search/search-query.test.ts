@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSegmenter } from '../../ingest/enrich/segment/index.js';
-import { policyTerms } from '../../ingest/enrich/segment/policy-terms.js';
-import { createDepartmentRegistry } from '../../ingest/departments/index.js';
+import { createSegmenter } from '../../core/segment/index.js';
+import { policyTerms } from '../../core/segment/policy-terms.js';
+import { createDepartmentRegistry } from '../../core/departments/index.js';
 import { containsPhrases, MEILI_MAX_QUERY_WORDS, planQuery } from '../../src/services/search-query.js';
 
 const registry = createDepartmentRegistry({

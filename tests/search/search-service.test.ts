@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchParams } from 'meilisearch';
-import { createSegmenter, decodeSearchWord } from '../../ingest/enrich/segment/index.js';
-import { createDepartmentRegistry } from '../../ingest/departments/index.js';
+import { createSegmenter, decodeSearchWord } from '../../core/segment/index.js';
+import { createDepartmentRegistry } from '../../core/departments/index.js';
 import type { IndexReader } from '../../src/services/index-reader.js';
 import { countFacets, createSearchService, pageWindow } from '../../src/services/search-service.js';
 import { ApiError } from '../../src/errors.js';

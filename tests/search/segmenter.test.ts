@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSegmenter, foldText, findLocators, locatorSpellings, STREAM_BREAK } from '../../ingest/enrich/segment/index.js';
-import { policyTerms } from '../../ingest/enrich/segment/policy-terms.js';
+import { createSegmenter, foldText, findLocators, locatorSpellings, STREAM_BREAK } from '../../core/segment/index.js';
+import { policyTerms } from '../../core/segment/policy-terms.js';
 import { CORPUS_DIR } from '../helpers/corpus.js';
 
 const seg = createSegmenter({ userWords: ['省工业和信息化厅', '工信厅', '省大数据局', '大数据局', ...policyTerms] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as segment from '../../ingest/enrich/segment/index.js';
+import * as segment from '../../core/segment/index.js';
 import * as searchService from '../../src/services/search-service.js';
 import * as searchQuery from '../../src/services/search-query.js';
 import * as query from '../../src/services/query/index.js';

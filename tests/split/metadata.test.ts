@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adoptionLine, dateLine, docNumberLine, findDocNumber, isOrganName, organHeader, parseDate, preciserDate } from '../../ingest/split/metadata.js';
-import { issuedTitles, kindFromTitle } from '../../ingest/split/title.js';
+import { issuedTitles, kindFromTitle } from '../../core/text/title.js';
 
 describe('dates', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractSentenceTargets, extractRowTargets } from '../../ingest/enrich/targets/index.js';
-import { foldIndicatorName, loadIndicatorRegistry, createIndicatorRegistry } from '../../ingest/indicators/index.js';
+import { foldIndicatorName, loadIndicatorRegistry, createIndicatorRegistry } from '../../core/indicators/index.js';
 import { loadRealCorpus } from '../helpers/corpus.js';
 import { scoreTargets } from '../eval/eval-targets.js';
 import { build } from '../dates/helpers.js';

@@ -1,4 +1,4 @@
-import { chineseNumeralToNumber } from '../../patterns/numbering.js';
+import { chineseNumeralToNumber } from '../../../core/patterns/numbering.js';
 
 /**
  * Dates as Chinese official documents write them: 2017年6月1日 (spaces allowed,

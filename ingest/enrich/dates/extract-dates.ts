@@ -1,6 +1,6 @@
-import type { PolicyDocument } from '../../model/document.js';
-import type { Amendment, DateFact, DocumentDates, Evidence } from '../../model/dates.js';
-import { walk, type PolicyNode } from '../../model/tree.js';
+import type { PolicyDocument } from '../../../core/model/document.js';
+import type { Amendment, DateFact, DocumentDates, Evidence } from '../../../core/model/dates.js';
+import { walk, type PolicyNode } from '../../../core/model/tree.js';
 import { normalizeIssuers, type IssuerRegistry } from '../../issuers/index.js';
 import { DATE_SOURCE, isoFromParts } from './chinese-date.js';
 import { periodFromText, periodFromTitle } from './period.js';

@@ -1,5 +1,5 @@
-import type { DocumentDates, RepealedBy } from '../../model/dates.js';
-import { looseTitleKey } from '../../split/document-id.js';
+import type { DocumentDates, RepealedBy } from '../../../core/model/dates.js';
+import { looseTitleKey } from '../../../core/ids/document-id.js';
 import type { OtherDocumentChange } from './extract-dates.js';
 
 /** What later documents of the corpus say about a document, by its loose title key. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, type DocumentDates, type Evidence } from '../../model/dates.js';
+import { IsoDate, type DocumentDates, type Evidence } from '../../../core/model/dates.js';
 
 /**
  * What a maintainer may state in corpus/manifest.json about when a document

@@ -1,5 +1,5 @@
-import type { Evidence, Period } from '../../model/dates.js';
-import { chineseNumeralToNumber } from '../../patterns/numbering.js';
+import type { Evidence, Period } from '../../../core/model/dates.js';
+import { chineseNumeralToNumber } from '../../../core/patterns/numbering.js';
 
 /**
  * A plan's period: 2024-2025年 in its title (outside any 《》: a notice issuing

@@ -1,10 +1,10 @@
-import type { PolicyDocument } from '../../model/document.js';
-import { textMessage, type TextMessage } from '../../model/messages.js';
-import { walk, type PolicyNode } from '../../model/tree.js';
-import { extractAliasDefinitions, extractReferences, type ExtractContext } from './extract-references.js';
-import { labelNumber, libraryDocumentFromPolicy, libraryOf, type LibraryCatalogueEntry, type LibraryDocument } from './library.js';
-import type { RawReference, Reference } from './reference.js';
-import { createReferenceResolver, regionOf, type CitationTarget, type Resolution, type Resolver } from './resolver.js';
+import type { PolicyDocument } from '../../../core/model/document.js';
+import { textMessage, type TextMessage } from '../../../core/model/messages.js';
+import { walk, type PolicyNode } from '../../../core/model/tree.js';
+import { extractAliasDefinitions, extractReferences, type ExtractContext } from '../../../core/references/extract-references.js';
+import { labelNumber, libraryDocumentFromPolicy, libraryOf, type LibraryCatalogueEntry, type LibraryDocument } from '../../../core/references/library.js';
+import type { RawReference, Reference } from '../../../core/references/reference.js';
+import { createReferenceResolver, regionOf, type CitationTarget, type Resolution, type Resolver } from '../../../core/references/resolver.js';
 
 /** Kinds of documents whose text is a listing of titles (a TOC, a 附表), not citations. */
 const LISTINGS = new Set(['compilation', 'catalogue']);

@@ -1,4 +1,4 @@
-import { normalizeDepartmentName, type DepartmentRegistry } from '../../departments/index.js';
+import { normalizeDepartmentName, type DepartmentRegistry } from '../../../core/departments/index.js';
 
 /**
  * The endings of names of bodies: 厅, 局, 委, 办, 部, 院, 政府, 公司, 分行, 总队,

@@ -1,15 +1,15 @@
-import { issuingLevel, resolveDepartment, type DepartmentRegistry, type IssuingLevel, type Level } from '../../departments/index.js';
-import type { PolicyDocument } from '../../model/document.js';
-import { textMessage, type TextMessage } from '../../model/messages.js';
-import type { PolicyNode } from '../../model/tree.js';
-import type { Owner } from '../../to-index/schemas.js';
+import { issuingLevel, resolveDepartment, type DepartmentRegistry, type IssuingLevel, type Level } from '../../../core/departments/index.js';
+import type { PolicyDocument } from '../../../core/model/document.js';
+import { textMessage, type TextMessage } from '../../../core/model/messages.js';
+import type { PolicyNode } from '../../../core/model/tree.js';
+import type { Owner } from '../../../core/index/schemas.js';
 import { findOwnerNotes, isOwnerNote, parseOwnerNote, type OwnerNote, type ParsedNote, type WrittenOwner } from './notes.js';
 import { readHandDown } from './hand-down.js';
 import { gluedSectionDepartment, sectionDepartment } from './sections.js';
-import { NOTE_CLOSE, NOTE_OPEN } from '../../patterns/numbering.js';
+import { NOTE_CLOSE, NOTE_OPEN } from '../../../core/patterns/numbering.js';
 import { splitAtNotes } from './spans.js';
 import { readTaskTable } from './tables.js';
-import type { Task, TaskForm } from './task.js';
+import type { Task, TaskForm } from '../../../core/model/task.js';
 import { extractYears } from './years.js';
 
 /**

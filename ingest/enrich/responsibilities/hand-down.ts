@@ -1,4 +1,4 @@
-import type { DepartmentRegistry } from '../../departments/index.js';
+import type { DepartmentRegistry } from '../../../core/departments/index.js';
 import { parseOwnerNote, type WrittenOwner } from './notes.js';
 
 /**

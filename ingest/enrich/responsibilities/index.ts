@@ -1,4 +1,4 @@
-export * from './task.js';
+export * from '../../../core/model/task.js';
 export * from './roles.js';
 export * from './years.js';
 export * from './department-list.js';

@@ -1,8 +1,8 @@
-import type { DepartmentRegistry } from '../../departments/index.js';
+import type { DepartmentRegistry } from '../../../core/departments/index.js';
 import { isBodyLike, splitDepartmentList, splitOutsideParens } from './department-list.js';
 import { ANY_LABEL, LEADER_LABEL, NEUTRAL_LABEL, POST, ROLE_SUFFIX, classifyRole } from './roles.js';
-import type { Role } from './task.js';
-import { NOTE_CLOSE, NOTE_OPEN } from '../../patterns/numbering.js';
+import type { Role } from '../../../core/model/task.js';
+import { NOTE_CLOSE, NOTE_OPEN } from '../../../core/patterns/numbering.js';
 
 /** One owner as a note writes it, before resolution. */
 export interface WrittenOwner {

@@ -1,4 +1,4 @@
-import type { Role } from './task.js';
+import type { Role } from '../../../core/model/task.js';
 
 /**
  * Labels that open a list of owners inside a note: 牵头单位：, 责任单位：,

@@ -1,5 +1,5 @@
-import type { DepartmentRegistry } from '../../departments/index.js';
-import type { PolicyNode } from '../../model/tree.js';
+import type { DepartmentRegistry } from '../../../core/departments/index.js';
+import type { PolicyNode } from '../../../core/model/tree.js';
 import { isBodyLike } from './department-list.js';
 
 /** How names of bodies begin: a level (省, 市, 各…), a central prefix, or a place name and its level. */

@@ -1,9 +1,9 @@
-import type { DepartmentRegistry } from '../../departments/index.js';
-import type { PolicyNode } from '../../model/tree.js';
+import type { DepartmentRegistry } from '../../../core/departments/index.js';
+import type { PolicyNode } from '../../../core/model/tree.js';
 import { splitCellDepartments, isBodyLike } from './department-list.js';
 import type { WrittenOwner } from './notes.js';
 import { classifyRole } from './roles.js';
-import type { Role } from './task.js';
+import type { Role } from '../../../core/model/task.js';
 import { extractYears } from './years.js';
 
 /** Which columns of a task table hold what. */

@@ -1,9 +1,9 @@
-import type { PolicyDocument } from '../../model/document.js';
-import { walk, type PolicyNode } from '../../model/tree.js';
-import type { IndicatorRegistry } from '../../indicators/index.js';
+import type { PolicyDocument } from '../../../core/model/document.js';
+import { walk, type PolicyNode } from '../../../core/model/tree.js';
+import type { IndicatorRegistry } from '../../../core/indicators/index.js';
 import { extractSentenceTargets } from './sentences.js';
 import { extractRowTargets } from './tables.js';
-import type { Target } from './target.js';
+import type { Target } from '../../../core/model/target.js';
 
 /** Kinds whose text holds their children's (see to-index UNIT_KINDS): scanned whole, their descendants not again. */
 const UNITS = new Set(['article', 'task', 'row', 'excerpt', 'entry']);

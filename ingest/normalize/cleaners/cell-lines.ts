@@ -11,7 +11,7 @@
  * this the rejoiner would glue a task to its departments and the page-number
  * cleaner would drop the row numbers.
  */
-import { foldDigits, matchNumbering } from '../../patterns/numbering.js';
+import { foldDigits, matchNumbering } from '../../../core/patterns/numbering.js';
 import type { Edit } from '../offset-map.js';
 import { lineSpans, type Cleaner, type LineSpan } from '../cleaner.js';
 

@@ -3,7 +3,7 @@
  * as 62.3%). Nothing is rewritten — a decimal point cannot be recovered without
  * guessing — but each suspect is reported, so a reader can check the original.
  */
-import { textMessage, type TextMessage } from '../../model/messages.js';
+import { textMessage, type TextMessage } from '../../../core/model/messages.js';
 import type { Cleaner } from '../cleaner.js';
 
 /**

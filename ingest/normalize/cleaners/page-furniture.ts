@@ -2,7 +2,7 @@
  * Page furniture left in the text by PDF extraction: page numbers on lines of
  * their own ("12", "- 12 -", "— 12 —", "第 3 页", "3/10", "-- 3 of 10 --").
  */
-import { foldDigits } from '../../patterns/numbering.js';
+import { foldDigits } from '../../../core/patterns/numbering.js';
 import { dropLines, type Cleaner } from '../cleaner.js';
 
 const PAGE_NUMBER_LINE = new RegExp(

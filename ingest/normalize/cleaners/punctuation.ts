@@ -3,7 +3,7 @@
  * full-width forms. Each rule looks at the neighbours, so numbers (1,000 /
  * 10:30 / 1.25), versions, URLs and Latin phrases keep their ASCII marks.
  */
-import { HAN, isAsciiAlnum, isAsciiDigit, isCjkish, isHan } from '../../patterns/characters.js';
+import { HAN, isAsciiAlnum, isAsciiDigit, isCjkish, isHan } from '../../../core/patterns/characters.js';
 import type { Edit } from '../offset-map.js';
 import { lineSpans, type Cleaner } from '../cleaner.js';
 

@@ -46,8 +46,8 @@ import {
   opensBlock,
   startsWithResponsibilityNote,
   stripLinePrefix,
-} from '../../patterns/numbering.js';
-import { displayWidth, isAsciiAlnum } from '../../patterns/characters.js';
+} from '../../../core/patterns/numbering.js';
+import { displayWidth, isAsciiAlnum } from '../../../core/patterns/characters.js';
 import type { Edit } from '../offset-map.js';
 import { lineSpans, type Cleaner } from '../cleaner.js';
 

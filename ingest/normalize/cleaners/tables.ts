@@ -3,7 +3,7 @@
  * whose cells were laid out with spaces get tabs; a header row the PDF
  * repeated on every page is kept once.
  */
-import { matchNumbering } from '../../patterns/numbering.js';
+import { matchNumbering } from '../../../core/patterns/numbering.js';
 import type { Edit } from '../offset-map.js';
 import { lineSpans, type Cleaner } from '../cleaner.js';
 

@@ -4,8 +4,8 @@
  * a real word gap. Tabs separate table cells and newlines separate blocks, so
  * both stay.
  */
-import { CN_NUMERAL_CHARS } from '../../patterns/numbering.js';
-import { HAN, isCjkish, isHan } from '../../patterns/characters.js';
+import { CN_NUMERAL_CHARS } from '../../../core/patterns/numbering.js';
+import { HAN, isCjkish, isHan } from '../../../core/patterns/characters.js';
 import type { Edit } from '../offset-map.js';
 import { editsFromRegex, lineSpans, type Cleaner } from '../cleaner.js';
 

@@ -4,7 +4,7 @@
  * search for 2025 finds them; Chinese punctuation (，。：；（）) stays full-width,
  * which is its official form.
  */
-import { HAN } from '../../patterns/characters.js';
+import { HAN } from '../../../core/patterns/characters.js';
 import { editsFromRegex, type Cleaner } from '../cleaner.js';
 
 /** Full-width forms folded to ASCII: digits, letters, and the signs used with numbers and codes. */

@@ -1,9 +1,9 @@
-import type { Segmenter } from '../../../ingest/enrich/segment/index.js';
-import type { DepartmentRegistry } from '../../../ingest/departments/index.js';
+import type { Segmenter } from '../../../core/segment/index.js';
+import type { DepartmentRegistry } from '../../../core/departments/index.js';
 import { MEILI_MAX_QUERY_WORDS, planQuery, type QueryPlan } from '../search-query.js';
 import { EMPTY_LEXICON, type LexiconSource } from './lexicon.js';
 import { expandPlan, understandQuery, type Rewrite } from './understand.js';
-import type { IntentKind } from '../../../ingest/thesaurus/intents.js';
+import type { IntentKind } from '../../../core/thesaurus/intents.js';
 
 export { createLexicon, createLexiconSource, EMPTY_LEXICON, type Lexicon, type LexiconSource } from './lexicon.js';
 export { coverParts, correctWord, displayWords, expandPlan, removeFrames, understandQuery, type Rewrite, type RewriteKind, type Understanding } from './understand.js';

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
-import type { LexiconDoc } from '../../../ingest/thesaurus/lexicon.js';
-import { LEXICON_ID } from '../../../ingest/thesaurus/lexicon.js';
-import { INDEX } from '../../../ingest/to-index/index-names.js';
+import type { LexiconDoc } from '../../../core/thesaurus/lexicon.js';
+import { LEXICON_ID } from '../../../core/thesaurus/lexicon.js';
+import { INDEX } from '../../../core/index/index-names.js';
 import type { IndexReader } from '../index-reader.js';
 
 /**

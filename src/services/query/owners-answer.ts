@@ -1,5 +1,5 @@
-import type { TaskDoc } from '../../../ingest/enrich/responsibilities/task.js';
-import { INDEX } from '../../../ingest/to-index/index-names.js';
+import type { TaskDoc } from '../../../core/model/task.js';
+import { INDEX } from '../../../core/index/index-names.js';
 import type { IndexReader } from '../index-reader.js';
 import { clauseUrl } from '../urls.js';
 import type { SearchResponse } from '../../schemas/search.js';

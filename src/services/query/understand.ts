@@ -1,7 +1,7 @@
-import type { Segmenter } from '../../../ingest/enrich/segment/index.js';
-import { QUERY_STOP_WORDS } from '../../../ingest/enrich/segment/stop-words.js';
-import { FILLER, INTENT_RULES, type IntentKind } from '../../../ingest/thesaurus/intents.js';
-import { CONFUSIONS, EVERYDAY_TERMS, intentMarker, isIntentMarker, isMarker, synonymMarker } from '../../../ingest/thesaurus/thesaurus.js';
+import type { Segmenter } from '../../../core/segment/index.js';
+import { QUERY_STOP_WORDS } from '../../../core/segment/stop-words.js';
+import { FILLER, INTENT_RULES, type IntentKind } from '../../../core/thesaurus/intents.js';
+import { CONFUSIONS, EVERYDAY_TERMS, intentMarker, isIntentMarker, isMarker, synonymMarker } from '../../../core/thesaurus/thesaurus.js';
 import type { QueryPlan } from '../search-query.js';
 import { samePinyin, type Lexicon } from './lexicon.js';
 

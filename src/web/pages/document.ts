@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { OutlineNode } from '../../../ingest/to-index/schemas.js';
+import type { OutlineNode } from '../../../core/index/schemas.js';
 import type { DocumentDetail } from '../../schemas/documents.js';
 import type { DocumentUnit } from '../../services/document-service.js';
 import type { DocumentReferences } from '../../services/reference-service.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { STATUSES } from '../../../ingest/model/dates.js';
+import { STATUSES } from '../../../core/model/dates.js';
 import type { DocumentList } from '../../schemas/documents.js';
 import { statusBadge } from '../components.js';
 import { html } from '../html.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DocKind } from '../../../ingest/model/document.js';
-import { EffectStatus, STATUSES } from '../../../ingest/model/dates.js';
-import { NodeKind } from '../../../ingest/model/tree.js';
+import { DocKind } from '../../../core/model/document.js';
+import { EffectStatus, STATUSES } from '../../../core/model/dates.js';
+import { NodeKind } from '../../../core/model/tree.js';
 import { Id, ShortText } from '../../schemas/common.js';
 import { Role, type SearchHit, type SearchResponse, type Suggestion } from '../../schemas/search.js';
 import type { DocumentSummary } from '../../schemas/documents.js';

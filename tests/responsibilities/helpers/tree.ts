@@ -4,8 +4,8 @@
  * `data.cells` and `data.continuation`. Deliberately tiny: one line of text →
  * one node; it is not the parser.
  */
-import type { PolicyDocument } from '../../../ingest/model/document.js';
-import type { NodeKind, PolicyNode } from '../../../ingest/model/tree.js';
+import type { PolicyDocument } from '../../../core/model/document.js';
+import type { NodeKind, PolicyNode } from '../../../core/model/tree.js';
 
 export interface NodeSpec {
   kind: NodeKind;

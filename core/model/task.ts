@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Owner } from '../../to-index/schemas.js';
+import { Owner } from '../index/schemas.js';
 
 export const Role = z.enum(['lead', 'responsible', 'cooperating']);
 export type Role = z.infer<typeof Role>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Reference } from '../enrich/references/reference.js';
+import { Reference } from '../references/reference.js';
 
 /**
  * The `references` index: one document per citation occurrence. Beyond the

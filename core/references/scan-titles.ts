@@ -1,5 +1,5 @@
-import { splitVersion } from '../../split/document-id.js';
-import { tidyTitle } from '../../split/lines.js';
+import { splitVersion } from '../ids/document-id.js';
+import { tidyTitle } from '../text/lines.js';
 
 /** A title found in a text: its span (marks included) and the title inside. */
 export interface TitleSpan {

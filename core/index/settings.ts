@@ -1,6 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { INDEX, type IndexName } from './index-names.js';
-import { SEARCH_VOCABULARY } from '../enrich/segment/vocabulary.js';
+import { SEARCH_VOCABULARY } from '../segment/vocabulary.js';
 import { encodedMarkerSynonyms } from '../thesaurus/thesaurus.js';
 
 /**

@@ -14,10 +14,9 @@ export {
   labelNumber,
   type ClauseLike,
 } from './library.js';
-export { linkReferences, linkDocuments, linkTarget, referenceContext, type LinkResult, type LinkTarget, type ReferenceContext } from './link-references.js';
 export { parseCitation, type ParsedCitation } from './parse-citation.js';
 export { formatLocator, readLocatorList } from './locators.js';
-export { findDocNumbers, normalizeDocNumber } from '../../patterns/doc-number.js';
+export { findDocNumbers, normalizeDocNumber } from '../patterns/doc-number.js';
 export { findAngleTitles, findQuotedTitles } from './scan-titles.js';
 export { classifyRelation } from './relation.js';
 export { parseNumeral, formatNumeral } from './numerals.js';

@@ -1,4 +1,4 @@
-import type { Segmenter } from '../enrich/segment/index.js';
+import type { Segmenter } from '../segment/index.js';
 
 /**
  * The corpus's own vocabulary and the terms its texts define, gathered while

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { PolicyDocument } from '../../model/document.js';
-import type { PolicyNode } from '../../model/tree.js';
+import type { PolicyDocument } from '../model/document.js';
+import type { PolicyNode } from '../model/tree.js';
 import { parseNumeral } from './numerals.js';
 
 /**

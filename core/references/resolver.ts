@@ -1,6 +1,6 @@
-import { looseTitleKey, normalizeTitle, splitVersion } from '../../split/document-id.js';
-import { endsWithTypeWord } from '../../split/title.js';
-import { normalizeDocNumber } from '../../patterns/doc-number.js';
+import { looseTitleKey, normalizeTitle, splitVersion } from '../ids/document-id.js';
+import { endsWithTypeWord } from '../text/title.js';
+import { normalizeDocNumber } from '../patterns/doc-number.js';
 import type { LibraryArticle, LibraryCatalogueEntry, LibraryDocument, ReferenceLibrary } from './library.js';
 import { formatLocator } from './locators.js';
 import { formatNumeral } from './numerals.js';

@@ -1,4 +1,4 @@
-import { chineseNumeralToNumber, numberToChineseNumeral } from '../../patterns/numbering.js';
+import { chineseNumeralToNumber, numberToChineseNumeral } from '../patterns/numbering.js';
 
 /**
  * A legislative locator written in either numeral system: 第12条, 第十二条,

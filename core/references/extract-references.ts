@@ -1,5 +1,5 @@
 import { readAliasDefinition, type AliasDefinition } from './aliases.js';
-import { findDocNumbers } from '../../patterns/doc-number.js';
+import { findDocNumbers } from '../patterns/doc-number.js';
 import { readLocatorList, type LocatorListEntry } from './locators.js';
 import { NUMERAL, parseNumeral } from './numerals.js';
 import type { Locator, RawReference, Relation } from './reference.js';

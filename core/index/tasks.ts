@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Level, guessLevel, isCollective, type DepartmentRegistry } from '../departments/index.js';
-import { Role, type Task, type TaskDoc } from '../enrich/responsibilities/task.js';
+import { Role, type Task, type TaskDoc } from '../model/task.js';
 
-export { TaskDoc } from '../enrich/responsibilities/task.js';
+export { TaskDoc } from '../model/task.js';
 
 /** Tasks per role for one department. */
 export const RoleCounts = z.object({

@@ -1,5 +1,5 @@
-import registryData from '../../departments/registry.json' with { type: 'json' };
-import { createDepartmentRegistry, departmentDictionary, departmentSynonyms, type DepartmentRegistry } from '../../departments/index.js';
+import registryData from '../departments/registry.json' with { type: 'json' };
+import { createDepartmentRegistry, departmentDictionary, departmentSynonyms, type DepartmentRegistry } from '../departments/index.js';
 import { foldText } from './fold.js';
 import { policyTerms } from './policy-terms.js';
 import { encodeSearchWord } from './search-field.js';

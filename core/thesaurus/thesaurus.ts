@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import everydayData from './everyday-terms.json' with { type: 'json' };
 import confusionData from './confusions.json' with { type: 'json' };
-import { encodeSearchWord } from '../enrich/segment/search-field.js';
-import { foldText } from '../enrich/segment/fold.js';
+import { encodeSearchWord } from '../segment/search-field.js';
+import { foldText } from '../segment/fold.js';
 import { INTENT_RULES, type IntentKind } from './intents.js';
 
 /**

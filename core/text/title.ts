@@ -1,5 +1,5 @@
 import type { DocKind } from '../model/document.js';
-import { splitVersion } from './document-id.js';
+import { splitVersion } from '../ids/document-id.js';
 import { cleanLine, foldDigits, tidyTitle } from './lines.js';
 
 /**

@@ -1,4 +1,4 @@
-import { findDocNumbers } from '../../patterns/doc-number.js';
+import { findDocNumbers } from '../patterns/doc-number.js';
 import { extractReferences } from './extract-references.js';
 import { readLocatorList } from './locators.js';
 import { NUMERAL } from './numerals.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PolicyDocument } from '../model/document.js';
 import { SourceSpan, walk } from '../model/tree.js';
-import { Target } from '../enrich/targets/target.js';
+import { Target } from '../model/target.js';
 import type { IndicatorRegistry } from '../indicators/index.js';
 
 /** The `targets` index: one per target, with what a chart point and its link need. */
