@@ -3,7 +3,7 @@
  * rests on, reproduced on small synthetic documents against the embedded
  * Meilisearch (1.21). Each line states a behaviour, what Meilisearch does
  * with its own Chinese handling (raw text, default settings), and what the
- * product's pipeline does (ingest/enrich/segment + ingest/to-index/settings.ts).
+ * product's pipeline does (core/segment + core/index/settings.ts).
  * Prints a table and writes bench/tokenizer-findings.json.
  */
 import { writeFile } from 'node:fs/promises';

@@ -12,7 +12,7 @@
  * `node --import tsx bench/proxy-floor.ts <meiliUrl>`; listens on a free
  * loopback port and prints `{"port": n}` once ready. The bench sends it the
  * very requests it sends straight to Meilisearch. It collects answers with
- * the API's own handler (src/meili/http-transport.ts).
+ * the API's own handler (meili/http-transport.ts).
  */
 import http from 'node:http';
 import { Pool } from 'undici';

@@ -53,7 +53,7 @@ export interface BuildOptions {
   registry: DepartmentRegistry;
   /** Issuing bodies and their aliases (default: the committed ingest/issuers/registry.json). */
   issuers?: IssuerRegistry;
-  /** Indicator names and aliases (default: the committed ingest/indicators/registry.json). */
+  /** Indicator names and aliases (default: the committed core/indicators/registry.json). */
   indicators?: IndicatorRegistry;
   /** Called after each step with a short line (default: silent). */
   onProgress?: (event: ProgressEvent) => void;

@@ -1,7 +1,7 @@
 /**
  * The contracts between pipeline stages. Each stage is a plain function from
  * the previous stage's output to its own; only `read/` touches the disk and only
- * `src/meili/` touches the network.
+ * `meili/` touches the network.
  *
  *   file ──read──▶ SourceFile ──normalize──▶ NormalizedFile ──split──▶ DocumentSlice[]
  *        ──parse──▶ PolicyDocument ──merge──▶ PolicyDocument[] (one per logical document)

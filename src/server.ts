@@ -6,7 +6,7 @@
  *
  * Stops on SIGINT, SIGTERM and SIGHUP: the API first (running requests finish,
  * new ones get 503), then the engine. Exits with 1 when the engine cannot be
- * brought back (see src/meili/supervise.ts), so a process manager takes over.
+ * brought back (see meili/supervise.ts), so a process manager takes over.
  */
 import { Meilisearch } from 'meilisearch';
 import { loadConfig } from '../core/config.js';

@@ -7,7 +7,7 @@ export const REGISTRY_FILE = fileURLToPath(new URL('./registry.json', import.met
 
 /**
  * Reads and validates the registry data (the only disk I/O of this folder).
- * @param file path of a registry JSON file (default: the committed ingest/departments/registry.json)
+ * @param file path of a registry JSON file (default: the committed core/departments/registry.json)
  */
 export async function loadDepartmentRegistry(file: string = REGISTRY_FILE): Promise<DepartmentRegistry> {
   const text = await readFile(file, 'utf8');

@@ -38,7 +38,7 @@ export const DepartmentEntry = z
   .strict();
 export type DepartmentEntry = z.infer<typeof DepartmentEntry>;
 
-/** ingest/departments/registry.json */
+/** core/departments/registry.json */
 export const RegistryData = z
   .object({
     $comment: z.string().optional(),

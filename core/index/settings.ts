@@ -6,7 +6,7 @@ import { encodedMarkerSynonyms } from '../thesaurus/thesaurus.js';
 /**
  * Meilisearch settings for every index, as data. Reviewed like code: a change
  * here changes what users find. Search matches the `*Seg` fields, which hold
- * text pre-segmented by nodejieba (see ingest/enrich/segment), so Meilisearch's
+ * text pre-segmented by nodejieba (see core/segment), so Meilisearch's
  * own CJK segmentation only ever sees single words.
  */
 
@@ -16,13 +16,13 @@ const PAGINATION = { maxTotalHits: 100_000 };
 /**
  * Clause, task and document search (measured: bench/measure-tokenizer.ts and tests/eval; see bench/README.md).
  * - The `*Seg` fields hold our nodejieba tokens encoded as opaque Latin words
- *   (ingest/enrich/segment/search-field.ts): Meilisearch re-splits Chinese words
+ *   (core/segment/search-field.ts): Meilisearch re-splits Chinese words
  *   into one- and two-character pieces, so it must never see them as Chinese.
  *   Hence no `dictionary` and no `localizedAttributes`: nothing Chinese is left to segment.
  * - Typos off: Chinese has no edit-distance typos (with them, measured, 省工业和信息化局
  *   matched 省工业和信息化厅), and the Latin terms here are codes (5G, IPv6, 2025).
  * - `synonyms`: every form of a department (工信厅 ↔ 省工业和信息化厅), encoded like the tokens; and the
- *   thesaurus's marker groups (ingest/thesaurus: everyday wordings, question intents), which only a query
+ *   thesaurus's marker groups (core/thesaurus: everyday wordings, question intents), which only a query
  *   that asks for them (not `exact`) reaches.
  * - `sort` first: asking for newest/oldest gives a strict date order; without a
  *   sort parameter the rule does nothing. Then the order the evaluation chose.
@@ -30,7 +30,7 @@ const PAGINATION = { maxTotalHits: 100_000 };
 const CLAUSE_RANKING = ['sort', 'words', 'proximity', 'attribute', 'exactness'];
 const NO_TYPOS = { enabled: false } as const;
 /**
- * The document's dates as YYYYMMDD numbers (ingest/model/dates.ts) and its normalized maker:
+ * The document's dates as YYYYMMDD numbers (core/model/dates.ts) and its normalized maker:
  * the status as of any day is built from comparisons on these at query time (src/services/filter.ts).
  */
 const DATE_FILTERS = ['maker', 'effectiveOn', 'inForceOn', 'periodEnd', 'repealedOn', 'supersededOn'];

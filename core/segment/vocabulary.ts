@@ -42,5 +42,5 @@ export function searchVocabulary(registry: DepartmentRegistry): SearchVocabulary
   return { dictionary, synonyms, encodedSynonyms };
 }
 
-/** The vocabulary of the committed registry (ingest/departments/registry.json). */
+/** The vocabulary of the committed registry (core/departments/registry.json). */
 export const SEARCH_VOCABULARY: SearchVocabulary = searchVocabulary(createDepartmentRegistry(registryData as never));

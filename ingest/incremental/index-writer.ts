@@ -36,7 +36,7 @@ const TASK_TIMEOUT_MS = 600_000;
 /** One change's task, polled often: a change is small and a reader waits on it. */
 const waitChange = (promise: Parameters<typeof waitOk>[0]) => waitOk(promise, TASK_TIMEOUT_MS, 25);
 
-/** Runs a Meilisearch call, naming infrastructure failures (see src/meili/errors.ts). */
+/** Runs a Meilisearch call, naming infrastructure failures (see meili/errors.ts). */
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();

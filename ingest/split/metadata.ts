@@ -97,7 +97,7 @@ export function adoptionLine(line: string): { date: string; issuer?: string } | 
   return { date: found.date, ...(organ && organ.length >= 2 ? { issuer: organ } : {}) };
 }
 
-/** Finds and normalizes a 文号: "鲁政办字【2020】34号" → "鲁政办字〔2020〕34号" (see ingest/patterns/doc-number.ts). */
+/** Finds and normalizes a 文号: "鲁政办字【2020】34号" → "鲁政办字〔2020〕34号" (see core/patterns/doc-number.ts). */
 export function findDocNumber(text: string): string | undefined {
   return findDocNumbers(foldDigits(text))[0]?.docNumber;
 }

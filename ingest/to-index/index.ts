@@ -76,7 +76,7 @@ export function createIndexConverter(outline: CorpusOutline, ctx: PayloadContext
   // The series of every indicator, kept light (one point per target) until finish().
   const points: Array<SeriesPoint & { indicatorId: string; indicator: string }> = [];
   const indicators = ctx.indicators ?? loadIndicatorRegistry();
-  // Counts the vocabulary as clauses are segmented, for the query stage's lexicon (ingest/thesaurus/lexicon.ts).
+  // Counts the vocabulary as clauses are segmented, for the query stage's lexicon (core/thesaurus/lexicon.ts).
   const lexicon = createLexiconCollector(ctx.segmenter);
   return {
     *part(part) {

@@ -20,7 +20,7 @@ export interface MeiliPluginOptions {
 
 /**
  * The only place the API talks to Meilisearch: one keep-alive undici pool
- * (src/meili/http-transport.ts). Searches take its lean path; everything else
+ * (meili/http-transport.ts). Searches take its lean path; everything else
  * goes through the official client over the same pool.
  */
 export default fp<MeiliPluginOptions>(

@@ -7,7 +7,7 @@ import type { createSearchService } from './search-service.js';
 import { clauseUrl, documentUrl } from './urls.js';
 
 /**
- * What changed in the library, from the change log (ingest/to-index/changes.ts):
+ * What changed in the library, from the change log (core/index/changes.ts):
  * as JSON for programs (`/v1/changes`) and as Atom for feed readers — new
  * documents, and the clauses of new documents that match a saved search.
  * Pure apart from the reader; the Atom is built here as text (escaped).

@@ -43,7 +43,7 @@ export function compare(field: string, op: '<' | '<=' | '>' | '>=', value: numbe
 /**
  * The documents (or clauses) with effect status `status` on day `asOf`
  * (YYYYMMDD), as date comparisons — the same order of checks as statusAt in
- * ingest/model/dates.ts: repealed, not yet in force, period over, amended
+ * core/model/dates.ts: repealed, not yet in force, period over, amended
  * since, in force, else unknown. A field the text did not give is absent, and
  * an absent field never satisfies a comparison, so NOT of it holds.
  */

@@ -38,7 +38,7 @@ export type SearchFn = (index: string, body: SearchParams & { q?: string | null 
 /**
  * Creates an IndexReader over the official client.
  * @param opts.search how searches (and listings, facet counts) are sent; default the official client's
- *   `index(…).search`. The API passes its transport's lean path (src/meili/http-transport.ts).
+ *   `index(…).search`. The API passes its transport's lean path (meili/http-transport.ts).
  */
 export function createIndexReader(client: Meilisearch, opts: { search?: SearchFn } = {}): IndexReader {
   const send: SearchFn = opts.search ?? ((index, { q, ...params }) => client.index(index).search(q, params));

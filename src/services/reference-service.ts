@@ -85,7 +85,7 @@ const MAX_REFS = 20_000;
 
 /**
  * References between clauses and documents, read from the `references` index
- * (see ingest/to-index/references.ts). `fromPath`/`toPath` hold a clause and its
+ * (see core/index/references.ts). `fromPath`/`toPath` hold a clause and its
  * ancestors, so the references of an article include those of its paragraphs.
  */
 export function createReferenceService(reader: IndexReader) {

@@ -41,7 +41,7 @@ describe('ingest/normalize public surface', () => {
   });
 });
 
-describe('ingest/patterns public surface', () => {
+describe('core/patterns public surface', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(patterns).sort()).toEqual([
       'CJKISH',

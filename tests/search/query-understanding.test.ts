@@ -66,7 +66,7 @@ describe('question frames (removeFrames)', () => {
   });
 });
 
-describe('the lexicon (ingest/thesaurus/lexicon.ts)', () => {
+describe('the lexicon (core/thesaurus/lexicon.ts)', () => {
   it('abbreviates titles the way Chinese shortens names, without issuer or place', () => {
     const isWord = (w: string) => ['网络', '安全', '个人', '信息', '保护', '公共', '数据', '开放', '关键', '基础', '设施'].includes(w);
     expect(shortTitle('中华人民共和国网络安全法')).toBe('网络安全法');

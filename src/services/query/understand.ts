@@ -10,14 +10,14 @@ import { samePinyin, type Lexicon } from './lexicon.js';
  * reported. A named stage between the raw query and `planQuery`:
  *
  * 1. frames: a question's frame (什么时候施行, 分为哪几类, 谁负责…) is removed and
- *    its intent kept (src: ingest/thesaurus/intents.ts);
+ *    its intent kept (src: core/thesaurus/intents.ts);
  * 2. per chunk, before words are planned: a corpus abbreviation of a title is
  *    spelled out (网安法 → 网络安全法), words the thesaurus knows are joined
  *    (删除 + 权 → 删除权), and a word the index never saw is corrected to one it
  *    holds, one character off with the same pinyin or a common confusion
  *    (保户 → 保护);
  * 3. after planning: thesaurus words are searched with their alternatives
- *    (marker words, see ingest/thesaurus/thesaurus.ts), the intent's cues are
+ *    (marker words, see core/thesaurus/thesaurus.ts), the intent's cues are
  *    appended as the first word a relaxed match gives up (a boost, not a
  *    filter), and each word's parts are kept for a granularity fallback.
  *

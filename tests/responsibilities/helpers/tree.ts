@@ -1,6 +1,6 @@
 /**
  * Builds small clause trees for fixture tests, in the shape ingest/parse
- * produces (ingest/model/tree.ts): ids `${docId}--${eId}`, citations, rows with
+ * produces (core/model/tree.ts): ids `${docId}--${eId}`, citations, rows with
  * `data.cells` and `data.continuation`. Deliberately tiny: one line of text →
  * one node; it is not the parser.
  */
