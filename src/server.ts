@@ -15,8 +15,8 @@ import { stopOnSignals, stopWithNpmParent } from '../meili/embedded.js';
 import { superviseEmbeddedMeili, type SupervisedMeili } from '../meili/supervise.js';
 import { ensureReadKey } from '../meili/keys.js';
 import { dropStaleBuilds, readCorpusMeta } from '../ingest/push.js';
-import { formatReport, hashInputs, runIngest } from '../ingest/run-ingest.js';
-import { SwapRefusedError } from '../ingest/guard/check-swap.js';
+import { hashInputs } from '../ingest/run-ingest.js';
+import { reindexInChild } from './reindex.js';
 
 /** Exit status when the supervisor gives up on the engine. */
 const ENGINE_GAVE_UP_EXIT = 1;
@@ -52,14 +52,22 @@ async function main(): Promise<void> {
   if (stale.length) say(`Removed ${stale.length} build index(es) left by an interrupted ingest: ${stale.join(', ')}`);
   const readKey = await ensureReadKey(client);
   const [meta, corpusHash] = await Promise.all([readCorpusMeta(client), hashInputs([config.CORPUS_DIR])]);
+  // The pipeline runs in a child process (src/reindex.ts): a background re-index must not stall requests.
+  const runs = new Set<() => Promise<void>>();
+  let stopping = false;
+  stopOnSignals(async () => {
+    stopping = true;
+    await Promise.all([...runs].map((stop) => stop()));
+  });
   const ingest = async () => {
-    try {
-      const report = await runIngest({ client, paths: [config.CORPUS_DIR], log: say });
-      say(formatReport(report));
-    } catch (err) {
-      if (!(err instanceof SwapRefusedError)) throw err;
-      console.error(`Ingest of ${config.CORPUS_DIR} ${err.message}.`);
-    }
+    const run = reindexInChild({ host: host!, apiKey, paths: [config.CORPUS_DIR] }, say);
+    runs.add(run.stop);
+    const outcome = await run.outcome.finally(() => runs.delete(run.stop));
+    if (outcome.kind === 'done') say(outcome.summary);
+    else if (outcome.kind === 'refused') console.error(`Ingest of ${config.CORPUS_DIR} ${outcome.message}.`);
+    // Stopped by a signal: the shutdown under way exits the process; this run just ends quietly.
+    else if (stopping) await new Promise<never>(() => {});
+    else throw new Error(outcome.message);
   };
   let background: Promise<void> | undefined;
   if (!meta) {
