@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SafeId } from '../ids/ids.js';
 import { DocKind } from '../model/document.js';
 
 /**
@@ -12,7 +13,7 @@ export const CHANGES_INDEX = 'changes';
 
 export const ChangeEvent = z.object({
   /** `chg-<seq>`. */
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  id: SafeId,
   /** Increasing from 1, one per event: what `since` cursors compare. */
   seq: z.number().int().positive(),
   /** When the change became visible (ISO). */

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Level, guessLevel, isCollective, type DepartmentRegistry } from '../departments/index.js';
 import { Role, type Task, type TaskDoc } from '../model/task.js';
+import { departmentId, SafeId } from '../ids/ids.js';
 
 export { TaskDoc } from '../model/task.js';
 
@@ -21,7 +21,7 @@ export type RoleCounts = z.infer<typeof RoleCounts>;
  */
 export const DepartmentDoc = z.object({
   /** 'dept-' + 16 hex of sha256(name): Meilisearch ids allow only [A-Za-z0-9_-]. */
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  id: SafeId,
   name: z.string(),
   level: Level,
   aliases: z.array(z.string()),
@@ -37,10 +37,8 @@ export const DepartmentDoc = z.object({
 });
 export type DepartmentDoc = z.infer<typeof DepartmentDoc>;
 
-/** A department's index id. */
-export function departmentId(name: string): string {
-  return `dept-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
-}
+/** A department's index id (core/ids). */
+export { departmentId };
 
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { indicatorId } from '../ids/ids.js';
 
 /**
  * Indicator names grouped across documents: general folding rules first
@@ -48,10 +48,6 @@ export function foldIndicatorName(name: string): string {
   return s;
 }
 
-function hashId(folded: string): string {
-  return `ind-${createHash('sha256').update(folded).digest('hex').slice(0, 12)}`;
-}
-
 /** Builds the registry; a folded alias claimed by two indicators throws (a mistake in the data). */
 export function createIndicatorRegistry(data: unknown): IndicatorRegistry {
   const parsed = IndicatorRegistryData.parse(data);
@@ -70,7 +66,7 @@ export function createIndicatorRegistry(data: unknown): IndicatorRegistry {
     identify(asWritten) {
       const folded = foldIndicatorName(asWritten);
       const known = byFolded.get(folded);
-      return known ? { ...known, known: true } : { id: hashId(folded), name: folded || asWritten, known: false };
+      return known ? { ...known, known: true } : { id: indicatorId(folded), name: folded || asWritten, known: false };
     },
     names: (id) => names.get(id) ?? [],
   };

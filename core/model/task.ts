@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Owner } from '../index/schemas.js';
+import { SafeId } from '../ids/ids.js';
 
 export const Role = z.enum(['lead', 'responsible', 'cooperating']);
 export type Role = z.infer<typeof Role>;
@@ -8,8 +9,6 @@ export type Role = z.infer<typeof Role>;
 export const TaskForm = z.enum(['note', 'table', 'section']);
 export type TaskForm = z.infer<typeof TaskForm>;
 
-/** Meilisearch primary keys: our ids only ever hold these characters. */
-const SafeId = z.string().regex(/^[A-Za-z0-9_-]+$/);
 
 /**
  * A responsibility task: a span of a clause's text and the departments that own

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PolicyDocument } from '../model/document.js';
 import type { PolicyNode } from '../model/tree.js';
 import { parseNumeral } from './numerals.js';
+import { renameClauseId } from '../ids/ids.js';
 
 /**
  * What resolution needs to know about the documents citations may point to:
@@ -146,7 +147,7 @@ export function libraryDocumentFromPolicy(doc: PolicyDocument, aliases: string[]
  */
 export function renameArticles(articles: LibraryArticle[], from: string, to: string): LibraryArticle[] {
   if (from === to) return articles;
-  const rename = (id: string) => (id.startsWith(`${from}--`) ? `${to}${id.slice(from.length)}` : id === from ? to : id);
+  const rename = (id: string) => renameClauseId(id, from, to);
   return articles.map((a) => ({
     ...a,
     id: rename(a.id),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SafeId } from '../ids/ids.js';
 
 /**
  * How the citing text relates to what it cites, when the text says so:
@@ -69,7 +70,7 @@ export type Candidate = z.infer<typeof Candidate>;
 /** A resolved (or knowingly unresolved) cross-document or cross-clause reference. */
 export const Reference = z.object({
   /** `${fromClauseId}__ref${n}`, n counting the references of that clause from 1: stable as long as the text is. */
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  id: SafeId,
   fromDocId: z.string(),
   /** The deepest clause whose text holds the citation. */
   fromClauseId: z.string(),

@@ -2,6 +2,7 @@ import type { Meilisearch } from 'meilisearch';
 import { CHANGES_INDEX, CHANGES_SETTINGS, ChangeEvent } from '../../core/index/changes.js';
 import { ensureIndex, writeAdditions } from './index-writer.js';
 import type { DocumentChange } from './plan-change.js';
+import { changeId } from '../../core/ids/ids.js';
 
 /** The last sequence number in the log (0 when empty). */
 async function lastSeq(client: Meilisearch): Promise<number> {
@@ -18,7 +19,7 @@ export async function appendChanges(client: Meilisearch, changes: readonly Docum
   if (!changes.length) return [];
   await ensureIndex(client, CHANGES_INDEX, CHANGES_SETTINGS);
   let seq = await lastSeq(client);
-  const events = changes.map((c) => ChangeEvent.parse({ id: `chg-${++seq}`, seq, at: at.toISOString(), atMs: at.getTime(), ...c }));
+  const events = changes.map((c) => ChangeEvent.parse({ id: changeId(++seq), seq, at: at.toISOString(), atMs: at.getTime(), ...c }));
   await writeAdditions(client, CHANGES_INDEX, events);
   return events;
 }

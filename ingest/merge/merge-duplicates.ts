@@ -5,6 +5,7 @@ import { parseCatalogue, type CatalogueEntry } from '../split/catalogue.js';
 import { documentId, looseTitleKey, normalizeTitle } from '../../core/ids/document-id.js';
 import { isOrganName, preciserDate } from '../split/metadata.js';
 import { estimateContainment, estimateJaccard, fingerprint, type TextFingerprint } from './fingerprint.js';
+import { clauseId, numberedDocumentId } from '../../core/ids/ids.js';
 
 /**
  * Thresholds for "same text". Measured on the corpus: two copies of one
@@ -99,7 +100,7 @@ function sameText(a: MergeCandidate, b: MergeCandidate): boolean {
 
 /** Rewrites the ids of a document's tree after its id changed (node ids are `${docId}--${eId}`). */
 function renameTree(node: PolicyNode, id: string): PolicyNode {
-  return { ...node, id: node.eId ? `${id}--${node.eId}` : id, children: node.children.map((c) => renameTree(c, id)) };
+  return { ...node, id: clauseId(id, node.eId), children: node.children.map((c) => renameTree(c, id)) };
 }
 
 /**
@@ -232,7 +233,7 @@ export function planMerges(candidates: readonly MergeCandidate[]): MergePlan {
     if (usedIds.has(doc.id)) {
       const old = doc.id;
       let id = documentId({ title: doc.title, version: doc.version, date: doc.date }, { withDate: true });
-      for (let n = 2; usedIds.has(id); n++) id = `${old}-${n}`;
+      for (let n = 2; usedIds.has(id); n++) id = numberedDocumentId(old, n);
       messages.push(
         textMessage('warning', 'merge/same-title-different-text', `Two different texts are titled 《${doc.title}》; the one in ${firstSource(doc).path} gets id ${id}.`, {
           path: firstSource(doc).path,

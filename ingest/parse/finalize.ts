@@ -15,6 +15,7 @@
 import type { PolicyNode, SourceSpan } from '../../core/model/tree.js';
 import type { TextMessage } from '../../core/model/messages.js';
 import type { Draft, Span } from './draft.js';
+import { childEId, clauseId, eIdSegment, repeatedEId } from '../../core/ids/ids.js';
 
 const UNIT_KINDS = new Set(['article', 'paragraph', 'item', 'subitem', 'task', 'row', 'excerpt', 'entry', 'block']);
 /** Draft bookkeeping that does not belong in the published tree. */
@@ -87,10 +88,10 @@ function finalizeChildren(d: Draft, walk: Walk, parent: Parent): PolicyNode[] {
 
 function finalizeNode(d: Draft, rawSeg: string, position: number | undefined, walk: Walk, parent: Parent, parentDraft: Draft): PolicyNode {
   const { opts } = walk;
-  const seg = rawSeg.replace(/[^A-Za-z0-9_-]/g, '');
-  const base = parent.eId ? `${parent.eId}__${seg}` : seg;
+  const seg = eIdSegment(rawSeg);
+  const base = childEId(parent.eId, seg);
   let eId = base;
-  for (let k = 1; walk.used.has(eId); k++) eId = `${base}_${suffix(k)}`;
+  for (let k = 1; walk.used.has(eId); k++) eId = repeatedEId(base, k);
   if (eId !== base) {
     opts.report('warning', 'parse/duplicate-eid', `${d.label ?? seg} appears twice at the same place; kept as ${eId}`, d.at);
   }
@@ -136,7 +137,7 @@ function finalizeNode(d: Draft, rawSeg: string, position: number | undefined, wa
 
   return {
     kind: d.kind,
-    id: `${opts.docId}--${eId}`,
+    id: clauseId(opts.docId, eId),
     eId,
     ...(d.label ? { label: d.label } : {}),
     ...(d.heading ? { heading: d.heading } : {}),
@@ -151,11 +152,6 @@ function finalizeNode(d: Draft, rawSeg: string, position: number | undefined, wa
 /** A plan level: a numbered heading or task (一、 （一） 1. （1） ① 一是), or a promoted unnumbered title. */
 function isPlanLevel(d: Draft): boolean {
   return (d.kind === 'heading' || d.kind === 'task') && typeof d.data.numbering === 'string' && d.data.numbering !== '附件' && d.data.numbering !== '年';
-}
-
-function suffix(k: number): string {
-  // _b, _c, … _z, then _z2, _z3 for the (never seen) case of more repeats.
-  return k < 25 ? String.fromCharCode(97 + k) : `z${k - 23}`;
 }
 
 function collectSpans(d: Draft): Span[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SafeId } from '../../core/ids/ids.js';
 import { textMessage, type TextMessage } from '../../core/model/messages.js';
 import { documentId } from '../../core/ids/document-id.js';
 import { tidyTitle } from '../../core/text/lines.js';
@@ -24,7 +25,7 @@ export const CatalogueEntry = z.object({
     .optional(),
   issuer: z.string().min(1).optional(),
   /** The id the listed document has or would have ({@link documentId} of the title), so a row links to its document. */
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  id: SafeId,
 });
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 

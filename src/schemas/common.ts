@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { SAFE_ID, SAFE_ID_RULE } from '../../core/ids/ids.js';
 
 /** Meilisearch document ids: what our ids are made of. Anything else cannot exist, so it is a 400, not a 404. */
-export const Id = z
-  .string()
-  .min(1)
-  .max(400)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids contain only letters, digits, - and _');
+export const Id = z.string().min(1).max(400).regex(SAFE_ID, SAFE_ID_RULE);
 
 export const Limit = (max: number, dflt = 20) => z.coerce.number().int().min(1).max(max).default(dflt);
 export const Offset = z.coerce.number().int().min(0).max(100_000).default(0);

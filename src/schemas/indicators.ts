@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAFE_ID, SAFE_ID_RULE } from '../../core/ids/ids.js';
 import { Limit, Offset } from './common.js';
 import { IndicatorDoc, SeriesPoint } from '../../core/index/targets.js';
 
@@ -9,7 +10,7 @@ export const IndicatorListQuery = z.object({
 });
 
 export const IndicatorParams = z.object({
-  id: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids contain only letters, digits, - and _'),
+  id: z.string().min(1).max(100).regex(SAFE_ID, SAFE_ID_RULE),
 });
 
 /** One point of a series, with its permalink: the clause that states the target. */

@@ -5,6 +5,7 @@ import { extractAliasDefinitions, extractReferences, type ExtractContext } from 
 import { labelNumber, libraryDocumentFromPolicy, libraryOf, type LibraryCatalogueEntry, type LibraryDocument } from '../../../core/references/library.js';
 import type { RawReference, Reference } from '../../../core/references/reference.js';
 import { createReferenceResolver, regionOf, type CitationTarget, type Resolution, type Resolver } from '../../../core/references/resolver.js';
+import { referenceId } from '../../../core/ids/ids.js';
 
 /** Kinds of documents whose text is a listing of titles (a TOC, a 附表), not citations. */
 const LISTINGS = new Set(['compilation', 'catalogue']);
@@ -154,7 +155,7 @@ export function linkDocument(doc: PolicyDocument, context: ReferenceContext): { 
         : resolver.resolve(targetOf(raw, doc), from);
       if (res.self) continue;
       const ref: Reference = {
-        id: `${node.id}__ref${ids.length + 1}`,
+        id: referenceId(node.id, ids.length + 1),
         fromDocId: doc.id,
         fromClauseId: node.id,
         fromPath,

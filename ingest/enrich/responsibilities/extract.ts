@@ -11,6 +11,7 @@ import { splitAtNotes } from './spans.js';
 import { readTaskTable } from './tables.js';
 import type { Task, TaskForm } from '../../../core/model/task.js';
 import { extractYears } from './years.js';
+import { taskId } from '../../../core/ids/ids.js';
 
 /**
  * Kinds whose text is read whole: units (their text includes their children's)
@@ -190,7 +191,7 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
     perNode.set(d.node.id, n);
     const named = extractYears(d.text);
     const task: Task = {
-      id: `${d.node.id}__t${n}`,
+      id: taskId(d.node.id, n),
       docId: doc.id,
       docTitle: doc.title,
       clauseId: d.node.id,
@@ -402,7 +403,11 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
   flushOpen();
   for (const [name, u] of unknown) {
     messages.push(
-      textMessage('warning', 'owners/unknown-department', `Department not in the registry, kept as written (${u.count}x in ${doc.id}): ${name}`, where(u.node)),
+      textMessage('warning', 'owners/unknown-department', `Department not in the registry, kept as written (${u.count}x in ${doc.id}): ${name}`, where(u.node), {
+        department: name,
+        count: u.count,
+        docId: doc.id,
+      }),
     );
   }
 }

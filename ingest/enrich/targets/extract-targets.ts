@@ -4,6 +4,7 @@ import type { IndicatorRegistry } from '../../../core/indicators/index.js';
 import { extractSentenceTargets } from './sentences.js';
 import { extractRowTargets } from './tables.js';
 import type { Target } from '../../../core/model/target.js';
+import { targetId } from '../../../core/ids/ids.js';
 
 /** Kinds whose text holds their children's (see to-index UNIT_KINDS): scanned whole, their descendants not again. */
 const UNITS = new Set(['article', 'task', 'row', 'excerpt', 'entry']);
@@ -38,7 +39,7 @@ export function extractTargets(doc: PolicyDocument, registry: IndicatorRegistry)
     }
     found.forEach((t, i) => {
       const who = registry.identify(t.asWritten);
-      out.push({ id: `${node.id}--tgt_${i + 1}`, docId: doc.id, clauseId: node.id, indicatorId: who.id, indicator: who.name, ...t });
+      out.push({ id: targetId(node.id, i + 1), docId: doc.id, clauseId: node.id, indicatorId: who.id, indicator: who.name, ...t });
     });
     if (found.length) addToNode(node, out.slice(out.length - found.length));
   }

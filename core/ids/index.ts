@@ -1,0 +1,2 @@
+export * from './ids.js';
+export { looseTitleKey, normalizeTitle, splitVersion, VERSION_SUFFIX } from './document-id.js';
