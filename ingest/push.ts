@@ -1,8 +1,9 @@
-import type { Meilisearch, Task } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import { ALL_INDEXES, INDEX, type IndexName } from '../core/index/index-names.js';
 import { INDEX_SETTINGS } from '../core/index/settings.js';
 import type { IndexEntry } from './to-index/index.js';
-import { MeiliTaskFailedError, toMeiliError } from '../meili/errors.js';
+import { toMeiliError } from '../meili/errors.js';
+import { waitOk } from '../meili/tasks.js';
 import { SwapRefusedError } from './guard/check-swap.js';
 
 /** What goes into each index, already converted to index documents, grouped by index. */
@@ -35,22 +36,8 @@ export interface PushOptions {
 
 const BUILD_MARK = '__build_';
 
-/**
- * Waits for a Meilisearch task and returns it, or throws MeiliTaskFailedError
- * when it did not succeed. `interval` (default 100 ms) is how often it polls.
- */
-export async function waitOk(promise: { waitTask(o?: { timeout?: number; interval?: number }): Promise<Task> }, timeout: number, interval = 100): Promise<Task> {
-  const task = await promise.waitTask({ timeout, interval });
-  if (task.status !== 'succeeded') {
-    throw new MeiliTaskFailedError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ''}`, {
-      taskUid: task.uid,
-      status: task.status,
-      code: task.error?.code,
-      cause: task.error,
-    });
-  }
-  return task;
-}
+/** One way to wait on a Meilisearch task: meili/tasks.ts (re-exported for the callers of old). */
+export { waitOk };
 
 /** Deletes build indexes left behind by an ingest that was killed midway. */
 export async function dropStaleBuilds(client: Meilisearch): Promise<string[]> {

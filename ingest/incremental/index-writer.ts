@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import { toMeiliError } from '../../meili/errors.js';
 import { INDEX, type IndexName } from '../../core/index/index-names.js';
-import { waitOk } from '../push.js';
+import { waitOk } from '../../meili/tasks.js';
 import type { IndexDiff } from './plan-change.js';
 
 /**
