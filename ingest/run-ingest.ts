@@ -152,7 +152,7 @@ function tally(into: MessageTally, messages: readonly TextMessage[]): void {
   for (const m of messages) {
     into.onMessage(m);
     if (m.severity !== 'info') into.warnings++;
-    if (m.rule === 'owners/unknown-department') into.unknownDepartments.add(m.message.replace(/^.*?[:：]\s*/, ''));
+    if (m.rule === 'owners/unknown-department' && typeof m.data?.department === 'string') into.unknownDepartments.add(m.data.department);
   }
 }
 

@@ -14,6 +14,11 @@ export const TextMessage = z.object({
   path: z.string().optional(),
   /** Offset in the original file, where known. */
   offset: z.number().int().nonnegative().optional(),
+  /**
+   * What the message is about, as data for programs (the message is for people):
+   * e.g. `{ department, count, docId }` on 'owners/unknown-department'. Never parsed back out of `message`.
+   */
+  data: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type TextMessage = z.infer<typeof TextMessage>;
 
@@ -22,6 +27,7 @@ export function textMessage(
   rule: string,
   message: string,
   where: { path?: string; offset?: number } = {},
+  data?: Record<string, string | number>,
 ): TextMessage {
-  return { severity, rule, message, ...where };
+  return { severity, rule, message, ...where, ...(data ? { data } : {}) };
 }

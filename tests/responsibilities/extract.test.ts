@@ -111,7 +111,9 @@ describe('owner notes in items', () => {
     ]);
     const unknown = messages.filter((m) => m.rule === 'owners/unknown-department');
     expect(unknown).toHaveLength(1);
-    expect(unknown[0]!.message.replace(/^.*?[:：]\s*/, '')).toBe('省未来产业局');
+    // The name as data (run-ingest's report lists these), not parsed back out of the message.
+    expect(unknown[0]!.data).toMatchObject({ department: '省未来产业局', count: 1 });
+    expect(unknown[0]!.message.endsWith('省未来产业局')).toBe(true);
     expect(messages.some((m) => m.rule === 'owners/not-a-body' && m.message.endsWith('按要求落实'))).toBe(true);
   });
 
