@@ -1,3 +1,4 @@
+import { clauseHead } from './clause-head.js';
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { INDEX } from '../../core/index/index-names.js';
@@ -133,12 +134,7 @@ export function createDocumentService(reader: IndexReader) {
           }))
         : [];
       return {
-        id: c.id,
-        docId: c.docId,
-        docTitle: c.docTitle,
-        kind: c.kind,
-        ...(c.label ? { label: c.label } : {}),
-        ...(c.heading ? { heading: c.heading } : {}),
+        ...clauseHead(c),
         text: c.text,
         originalText: c.originalText,
         citation: c.citation,

@@ -1,3 +1,4 @@
+import { clauseHead } from './clause-head.js';
 import type { SearchParams } from 'meilisearch';
 import type { Segmenter } from '../../core/segment/segmenter.js';
 import { toSearchQuery } from '../../core/segment/search-field.js';
@@ -149,12 +150,7 @@ export function createSearchService(deps: SearchServiceDeps) {
   const toHit = (h: ClauseHit, mark: (text: string) => { snippet: string; matches: SearchHit['matches'] }, asOf: number): SearchHit => {
     const { snippet, matches } = mark(h.text);
     return {
-      id: h.id,
-      docId: h.docId,
-      docTitle: h.docTitle,
-      kind: h.kind,
-      ...(h.label ? { label: h.label } : {}),
-      ...(h.heading ? { heading: h.heading } : {}),
+      ...clauseHead(h),
       ...(h.year ? { year: h.year } : {}),
       ...(h.date ? { date: h.date } : {}),
       status: statusOf(h, asOf),
