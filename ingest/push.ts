@@ -35,8 +35,12 @@ export interface PushOptions {
 
 const BUILD_MARK = '__build_';
 
-async function waitOk(promise: { waitTask(o?: { timeout?: number; interval?: number }): Promise<Task> }, timeout: number): Promise<Task> {
-  const task = await promise.waitTask({ timeout, interval: 100 });
+/**
+ * Waits for a Meilisearch task and returns it, or throws MeiliTaskFailedError
+ * when it did not succeed. `interval` (default 100 ms) is how often it polls.
+ */
+export async function waitOk(promise: { waitTask(o?: { timeout?: number; interval?: number }): Promise<Task> }, timeout: number, interval = 100): Promise<Task> {
+  const task = await promise.waitTask({ timeout, interval });
   if (task.status !== 'succeeded') {
     throw new MeiliTaskFailedError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ''}`, {
       taskUid: task.uid,

@@ -1,6 +1,7 @@
-import type { Meilisearch, Task } from 'meilisearch';
-import { MeiliTaskFailedError, toMeiliError } from '../../src/meili/errors.js';
+import type { Meilisearch } from 'meilisearch';
+import { toMeiliError } from '../../src/meili/errors.js';
 import { INDEX, type IndexName } from '../to-index/index-names.js';
+import { waitOk } from '../push.js';
 import type { IndexDiff } from './plan-change.js';
 
 /**
@@ -32,18 +33,8 @@ export const DELETION_ORDER: IndexName[] = [INDEX.documents, INDEX.references, I
 
 const TASK_TIMEOUT_MS = 600_000;
 
-async function waitOk(promise: { waitTask(o?: { timeout?: number; interval?: number }): Promise<Task> }): Promise<Task> {
-  const task = await promise.waitTask({ timeout: TASK_TIMEOUT_MS, interval: 25 });
-  if (task.status !== 'succeeded') {
-    throw new MeiliTaskFailedError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ''}`, {
-      taskUid: task.uid,
-      status: task.status,
-      code: task.error?.code,
-      cause: task.error,
-    });
-  }
-  return task;
-}
+/** One change's task, polled often: a change is small and a reader waits on it. */
+const waitChange = (promise: Parameters<typeof waitOk>[0]) => waitOk(promise, TASK_TIMEOUT_MS, 25);
 
 /** Runs a Meilisearch call, naming infrastructure failures (see src/meili/errors.ts). */
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -82,23 +73,23 @@ export function inFilter(field: string, values: readonly string[]): string {
 
 /** Upserts then deletes for one index, each as one task (atomic in Meilisearch). */
 export async function writeAdditions(client: Meilisearch, index: string, docs: IndexDiff['upsert']): Promise<void> {
-  if (docs.length) await waitOk(client.index(index).addDocuments(docs, { primaryKey: 'id' }));
+  if (docs.length) await waitChange(client.index(index).addDocuments(docs, { primaryKey: 'id' }));
 }
 
 export async function writePartial(client: Meilisearch, index: string, docs: IndexDiff['upsert']): Promise<void> {
-  if (docs.length) await waitOk(client.index(index).updateDocuments(docs, { primaryKey: 'id' }));
+  if (docs.length) await waitChange(client.index(index).updateDocuments(docs, { primaryKey: 'id' }));
 }
 
 export async function writeDeletions(client: Meilisearch, index: string, ids: readonly string[]): Promise<void> {
-  if (ids.length) await waitOk(client.index(index).deleteDocuments([...ids]));
+  if (ids.length) await waitChange(client.index(index).deleteDocuments([...ids]));
 }
 
 /** Creates an index with its settings when it does not exist yet (the change log's). */
 export async function ensureIndex(client: Meilisearch, uid: string, settings: Record<string, unknown>): Promise<void> {
   const existing = await guarded(() => client.getRawIndexes({ limit: 1000 }));
   if (existing.results.some((i) => i.uid === uid)) return;
-  await waitOk(client.createIndex(uid, { primaryKey: 'id' }));
-  await waitOk(client.index(uid).updateSettings(settings));
+  await waitChange(client.createIndex(uid, { primaryKey: 'id' }));
+  await waitChange(client.index(uid).updateSettings(settings));
 }
 
 /** Number of documents in each index, as the meta document records them. */
