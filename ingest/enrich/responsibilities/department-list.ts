@@ -5,10 +5,10 @@ import { normalizeDepartmentName, type DepartmentRegistry } from '../../departme
  * 部门, 单位… A fragment without one (按职责, 等, 各自职责) is not a body.
  */
 const BODY_END =
-  /(厅|局|委|办|部|院|会|室|署|中心|公司|集团|银行|分行|支行|政府|单位|部门|机构|总队|支队|机关|馆|联|海关|工委|团省委|小组|办公室|办事处|街办|街道|乡镇|镇街|专班|分局)$/;
+  /(厅|局|委|办|部|院|会|室|署|中心|公司|集团|银行|分行|支行|政府|单位|部门|机构|总队|支队|机关|馆|联|海关|工委|团省委|小组|办公室|办事处|街办|街道|乡镇|镇街|专班|分局|处|处室|科室)$/;
 
 /** Words that end like a body but are not one (布局 ends in 局, 数字政府 in 政府, 其他单位 points back at the list). */
-const NOT_BODY = /(布局|格局|大局|全局|开局|结局|新局|(数字|法治|服务型|智慧|整体|廉洁|电子|有为|透明)政府)$|^(其他|其它|其余)(成员)?(单位|部门)$/;
+const NOT_BODY = /((?:之|好|到|此|各|难|益|用|深|出|长|短|住|去|相)处|布局|格局|大局|全局|开局|结局|新局|(数字|法治|服务型|智慧|整体|廉洁|电子|有为|透明)政府)$|^(其他|其它|其余)(成员)?(单位|部门)$/;
 
 /** True when a fragment can be the name of a body (by its shape; the registry may still not know it). */
 export function isBodyLike(name: string): boolean {
