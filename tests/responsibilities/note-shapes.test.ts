@@ -238,3 +238,49 @@ describe('主要责任单位 and its kin name the lead', () => {
     expect(ownersOf(tasks, '推进示例')).toEqual(['区发展改革委:lead', '区财政局:cooperating', '区统计局:cooperating']);
   });
 });
+
+describe('集体 entries sharing an opening 各, short governments, placed bodies, 按职责分工配合', () => {
+  it.each([
+    ['（县农业农村局牵头，各乡镇人民政府、街道办事处配合）', ['县农业农村局:lead', '各乡镇人民政府:cooperating', '各街道办事处:cooperating']],
+    ['(县农业农村局负责；各镇人民政府、乡镇人民政府按职责分工配合)', ['县农业农村局:responsible', '各镇人民政府:cooperating', '各乡镇人民政府:cooperating']],
+    ['〔县水利局牵头，各区政府、县政府配合〕', ['县水利局:lead', '各区人民政府:cooperating', '各县人民政府:cooperating']],
+  ])('%s', (note, expected) => {
+    const { tasks } = build(`某县示例方案\n\n一、任务\n\n1.示例。推进示例。${note}\n`);
+    expect(ownersOf(tasks, '推进示例')).toEqual(expected);
+  });
+
+  it('a 各 cell of a table holds across its separators', () => {
+    const { tasks } = build('某市某区示例任务分工表\n\n序号\n重点任务\n牵头单位\n配合单位\n1\n建设示例中心\n区投资促进办\n各镇人民政府、街道办事处，示例工业区管委会\n');
+    expect(ownersOf(tasks, '建设示例中心')).toEqual(['区投资促进办:lead', '各镇人民政府:cooperating', '各街道办事处:cooperating', '示例工业区管委会:cooperating']);
+  });
+
+  it.each([['内蒙古'], ['宁夏'], ['广西']])('a body named with its place (%s…) keeps it in a 自治区 document', (place) => {
+    const { tasks } = build(`${place}示例自治区示例方案\n\n一、任务\n\n1.示例。推进示例。（${place}金融监管局负责，财政厅配合）\n`);
+    expect(ownersOf(tasks, '推进示例')).toEqual([`${place}金融监管局:responsible`, '自治区财政厅:cooperating']);
+  });
+});
+
+describe('a note read in part, in every reader', () => {
+  const partial = (messages: Array<{ rule: string; message: string }>) => messages.filter((m) => m.rule === 'owners/partial-note');
+  it('a note line', () => {
+    const { tasks, messages } = build('某省示例方案\n\n一、任务\n\n1.示例。推进示例。\n牵头单位：省科技厅\n配合单位：省财政厅、示例专家委员会顾问团\n');
+    expect(ownersOf(tasks, '推进示例')).toEqual(['省科技厅:lead', '省财政厅:cooperating']);
+    expect(partial(messages).map((m) => m.message).join()).toContain('示例专家委员会顾问团');
+  });
+  it('a table row', () => {
+    const { tasks, messages } = build('某市示例任务分工表\n\n序号\n重点任务\n牵头单位\n配合单位\n1\n建设示例中心\n市发展改革委\n市财政局、示例专家委员会顾问团\n');
+    expect(ownersOf(tasks, '建设示例中心')).toEqual(['市发展改革委:lead', '市财政局:cooperating']);
+    expect(partial(messages).map((m) => m.message).join()).toContain('示例专家委员会顾问团');
+  });
+  it('one of several notes in a paragraph', () => {
+    const { tasks, messages } = build('某省示例方案\n\n一、任务\n\n稳定示例投资。（省发展改革委牵头，省财政厅、示例专家委员会顾问团配合）推动示例提质。（省自然资源厅负责）\n');
+    expect(ownersOf(tasks, '稳定示例投资')).toEqual(['省发展改革委:lead', '省财政厅:cooperating']);
+    expect(ownersOf(tasks, '推动示例提质')).toEqual(['省自然资源厅:responsible']);
+    expect(partial(messages)).toHaveLength(1);
+  });
+  it('a hand-down paragraph', () => {
+    const { tasks, messages } = build('某市示例方案\n\n一、甲\n\n以下各项任务均需各区县人民政府、示例专家委员会顾问团、市财政局负责落实。\n\n1.示例一。推进示例一。\n');
+    expect(ownersOf(tasks, '推进示例一')).toEqual(['各区县人民政府:responsible*', '市财政局:responsible*']);
+    expect(partial(messages).map((m) => m.message).join()).toContain('示例专家委员会顾问团');
+  });
+});

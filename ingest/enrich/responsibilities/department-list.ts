@@ -83,12 +83,12 @@ const GENERIC_BODY = /^(?!各|省|市|区|县|有关|相关|其他|其它)[\u4e0
  */
 function shareQualifiers(names: string[]): string[] {
   const q = names[0]?.match(COLLECTIVE_QUALIFIER)?.[0];
-  // 各盟行政公署、市人民政府: 各 holds for a bare level's government after it.
+  // 各盟行政公署、市人民政府 / 各乡镇人民政府、街道办事处: 各 holds for a bare level's government or office after it.
   const each = names[0]?.startsWith('各') ? '各' : undefined;
   return names.map((name, i) => {
     if (i === 0) return name;
     if (q && GENERIC_BODY.test(name)) return q + name;
-    if (each && /^[市县区旗盟州](?:人民)?政府$/.test(name)) return each + name;
+    if (each && /^(?:[市县区旗盟州乡镇]|乡镇)(?:人民)?政府$|^(?:街道办事处|街道|街办|镇街|乡镇)$/.test(name)) return each + name;
     return name;
   });
 }
@@ -138,7 +138,8 @@ export function splitCellDepartments(cell: string, registry: DepartmentRegistry)
     }
     merged.push(cur);
   }
-  return merged.flatMap((t) => splitDepartmentList(t, registry));
+  // 各 opening the cell holds across its separators as it does in a note's list (各镇人民政府、街道办事处).
+  return shareQualifiers(merged.flatMap((t) => splitDepartmentList(t, registry)));
 }
 
 /** Splits on a one-character separator, except inside parentheses (各县（市、区）人民政府 stays whole). */

@@ -315,7 +315,11 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
       const kid = kids[i]!;
       const statement = kid.kind === 'block' && !kid.label ? readHandDown(kid.text, registry) : undefined;
       if (statement) {
-        handedDown.push({ owners: statement.map((o) => ({ ...o, inherited: true })), toNoteless: false });
+        handedDown.push({ owners: statement.owners.map((o) => ({ ...o, inherited: true })), toNoteless: false });
+        const left = statement.left.filter((r) => !GENERIC_WORDS.test(r));
+        if (left.length) {
+          messages.push(textMessage('warning', 'owners/partial-note', `Hand-down statement before ${kids[i + 1]?.citation ?? kid.citation} read in part; left unread: ${left.join('、')}`, where(kid)));
+        }
         continue;
       }
       visitCarrying(kid, kids[i + 1], () => visitKid(kid, i, kids, glued, gluedCount));

@@ -12,12 +12,17 @@ const HAND_DOWN = /^(?:以下|下列|下述)(?:各项|所有|全部)?(?:[\u4e00-
 const DUTY_AFTER_ROLE = /(负责|抓好|做好)(?!落实$)[\u4e00-\u9fff]{1,10}$/;
 const NOT_LISTED = /[，,；;]?(?:均)?(?:不再|不另)(?:单独|一一|逐项|逐一|分别)?(?:列出|列明|标注|注明|列举)[。]?$/;
 
-/** The owners a hand-down paragraph names (roles from its closing words, else responsible); undefined for any other text. */
-export function readHandDown(text: string, registry: DepartmentRegistry): WrittenOwner[] | undefined {
+/**
+ * The owners a hand-down paragraph names (roles from its closing words, else
+ * responsible) and the fragments it could not read (`left`, for the document's
+ * messages); undefined for any other text. A paragraph naming more bodies than
+ * fragments is read in part rather than dropped whole.
+ */
+export function readHandDown(text: string, registry: DepartmentRegistry): { owners: WrittenOwner[]; left: string[] } | undefined {
   const t = text.replace(/\s+/g, '');
   const m = t.match(HAND_DOWN);
   if (!m || t.length > 120) return undefined;
   const rest = t.slice(m[0].length).replace(NOT_LISTED, '').replace(/[。；;]$/, '').replace(DUTY_AFTER_ROLE, '负责');
   const parsed = parseOwnerNote(rest, registry);
-  return parsed.owners.length && parsed.rejected.length === 0 ? parsed.owners : undefined;
+  return parsed.owners.length > parsed.rejected.length ? { owners: parsed.owners, left: parsed.rejected } : undefined;
 }

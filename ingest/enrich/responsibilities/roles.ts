@@ -19,7 +19,7 @@ export const ANY_LABEL = new RegExp(`${LEADER_LABEL.source}|${ROLE_LABEL.source}
 
 /** Words that close a list of owners and give its role: …分工负责, …配合, …落实. Longest first. */
 export const ROLE_SUFFIX =
-  /(按职责分工负责|按职能分工负责|按职责分工落实|按职责分工|牵头负责|抓好落实|负责落实|共同负责|分别负责|分工负责|按职责负责|负责落实|组织实施|具体实施|负责|落实|牵头|协同配合|配合|参与|协助|协同)$/;
+  /(按职[责能](?:分工)?(?:配合|参与|协助|协同)|按职责分工负责|按职能分工负责|按职责分工落实|按职责分工|牵头负责|抓好落实|负责落实|共同负责|分别负责|分工负责|按职责负责|负责落实|组织实施|具体实施|负责|落实|牵头|协同配合|配合|参与|协助|协同)$/;
 
 /**
  * The role a label, suffix or table header names; undefined when it names none.
