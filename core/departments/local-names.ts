@@ -104,7 +104,8 @@ function endingVariants(stem: string): string[] {
 }
 
 /** Words that show a name already says where its body is (a place, a zone, a collective). */
-const PLACED = /[省市区县州盟旗镇乡]|海关|新区|开发区|园区|街道|街办|^(各|全|有关|相关|其他|国家|中国|中央|人民银行)/;
+const PLACED =
+  /[省市区县州盟旗镇乡]|海关|新区|开发区|园区|街道|街办|^(各|全|有关|相关|其他|国家|中国|中央|人民银行)|^(北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|兵团)/;
 
 /** A department word with no place before it (财政局, 工业和信息化厅, 城管执法局): the issuing body's own. */
 function isBareDepartment(stem: string, registry: DepartmentRegistry): boolean {

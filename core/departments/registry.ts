@@ -84,9 +84,12 @@ export function nameVariants(name: string): string[] {
   return [...out];
 }
 
+/** A level's government written short (各区政府, 县政府, 各乡镇政府): the 人民政府 it stands for. */
+const SHORT_GOVERNMENT = /^(各?(?:[省市区县州盟旗乡镇]|区县|县区|县市区|县（市、区）|县（市）|市（州）|区（县）))政府$/;
+
 /** An unknown body's name: repaired, a region's own name dropped before 自治区, its department words folded. */
 function unknownCanonical(nameAsWritten: string): string {
-  const name = normalizeDepartmentName(nameAsWritten);
+  const name = normalizeDepartmentName(nameAsWritten).replace(SHORT_GOVERNMENT, '$1人民政府');
   const region = name.match(/^(?:中共)?[\u4e00-\u9fff]{2,6}?(?=自治区(?!州)[\u4e00-\u9fff]{2,})/);
   return foldDepartmentWords(region ? name.slice(region[0].length) : name);
 }

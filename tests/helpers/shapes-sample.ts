@@ -13,6 +13,8 @@ import { loadManifest } from '../../ingest/run-ingest.js';
 export const SHAPES_SAMPLES = {
   shapes: { dir: '../labels/shapes/', labels: '../labels/tasks-shapes.json' },
   blind: { dir: '../labels/shapes-blind/', labels: '../labels/tasks-shapes-blind.json' },
+  blind2: { dir: '../labels/shapes-blind2/', labels: '../labels/tasks-shapes-blind2.json' },
+  blind3: { dir: '../labels/shapes-blind3/', labels: '../labels/tasks-shapes-blind3.json' },
 } as const;
 export type ShapesSample = keyof typeof SHAPES_SAMPLES;
 

@@ -61,7 +61,7 @@ describe('label variants', () => {
   it('主要责任单位 / 具体责任单位, a 责任市领导： line, and a 关于印发… title naming the level', () => {
     const { tasks } = build('关于印发重庆市示例方案的通知\n\n一、任务\n\n1.示例一。推进示例一。\n责任市领导：分管副市长\n主要责任单位：发改委\n具体责任单位：各区县人民政府\n');
     const t = tasks.find((x) => x.text.includes('推进示例一'))!;
-    expect(owners(t)).toEqual(['市发展改革委:responsible', '各区县人民政府:responsible']);
+    expect(owners(t)).toEqual(['市发展改革委:lead', '各区县人民政府:responsible']);
     expect(t.leader).toBe('分管副市长');
   });
 });
@@ -170,5 +170,117 @@ describe('a note read in part', () => {
     expect(partial).toHaveLength(1);
     expect(partial[0]!.message).toContain('示例专家委员会顾问团');
     expect(partial[0]!.path).toBe('fixture.txt');
+  });
+});
+
+describe('division names of a provincial department (处 / 处室 / 科室)', () => {
+  it.each([
+    ['（', '）', '1.'],
+    ['(', ')', '1、'],
+    ['〔', '〕', '（一）'],
+  ])('are departments in %s…%s notes under %s numbering; 好处 / 到处 are prose', (open, close, label) => {
+    const { tasks } = build(`某省交通运输厅示例分工方案\n\n一、重点任务\n\n${label}完善示例路网。新改建示例公路300公里。${open}规划处牵头，建设管理处、综合运输处配合${close}\n\n${label.replace('1', '2').replace('一', '二')}提升示例服务。新增示例站点20个。${open}责任单位：运输服务科室，办公室${close}\n`);
+    expect(ownersOf(tasks, '新改建示例公路300公里')).toEqual(['规划处:lead', '建设管理处:cooperating', '综合运输处:cooperating']);
+    expect(ownersOf(tasks, '新增示例站点20个')).toEqual(['运输服务科室:responsible', '办公室:responsible']);
+    const prose = build(`某省示例方案\n\n一、任务\n\n1.示例。推进示例。${open}让群众得到好处${close}\n`).tasks;
+    expect(prose.flatMap((t) => t.owners).some((o) => o.department.endsWith('处'))).toBe(false);
+  });
+});
+
+describe('a short table row whose last cell is a date', () => {
+  it.each([
+    ['2026年12月底'],
+    ['２０２６年６月底前'],
+    ['长期坚持'],
+    ['三季度'],
+  ])('keeps «%s» as its 完成时限, the empty cells before it', (deadline) => {
+    const { tasks, messages } = build(`某市示例任务分工表\n\n序号\n工作任务\n牵头单位\n配合单位\n完成时限\n1\n建设示例中心\n市发展改革委\n市财政局、市科技局\n2026年9月底\n2\n培育示例企业\n市经济信息委\n${deadline}\n3\n开展示例评估\n市统计局\n市财政局\n2026年11月底前\n`);
+    expect(ownersOf(tasks, '培育示例企业')).toEqual(['市经济信息委:lead']);
+    // the date stays in its column: no owner note "read in part" with the date left over
+    expect(messages.filter((m) => m.rule === 'owners/partial-note' || m.rule === 'owners/not-a-body')).toEqual([]);
+    if (/年/.test(deadline)) expect(tasks.find((t) => t.text.includes('培育示例企业'))!.deadlines).toHaveLength(1);
+    expect(ownersOf(tasks, '开展示例评估')).toEqual(['市统计局:lead', '市财政局:cooperating']);
+    expect(tasks.flatMap((t) => t.owners).some((o) => /年|月|长期|季度/.test(o.department))).toBe(false);
+  });
+});
+
+describe('hand-downs with a qualifying noun before 均', () => {
+  it.each([
+    ['以下民生实事项目均由各县（市、区）人民政府负责组织实施。'],
+    ['以下改革事项均需各县（市、区）人民政府抓好落实，不再单独列出。'],
+    ['下列重点工程任务均由各县（市、区）人民政府负责资金保障。'],
+  ])('«%s» holds for the later tasks, flagged inherited', (statement) => {
+    const { tasks } = build(`某市示例方案\n\n一、甲\n\n${statement}\n\n1.示例一。推进示例一。（市住房城乡建设局负责）\n\n2、示例二。推进示例二。\n`);
+    expect(ownersOf(tasks, '推进示例一')).toEqual(['市住房城乡建设局:responsible', '各县（市、区）人民政府:responsible*']);
+    expect(ownersOf(tasks, '推进示例二')).toEqual(['各县（市、区）人民政府:responsible*']);
+    expect(tasks.flatMap((t) => t.owners).some((o) => /以下|下列|资金|实施/.test(o.department))).toBe(false);
+  });
+});
+
+describe('下同 and its other spellings inside a bracket', () => {
+  it.each([
+    ['。下同', '﹒'],
+    ['，下同', '.'],
+    ['；以下同', '、'],
+    ['，后同', '.'],
+    ['。下同，不再列出', '﹒'],
+  ])('«%s» hands the owners to the later noteless tasks, even in a run numbered on (3%s under 二、)', (mark, dot) => {
+    const { tasks } = build(`某州示例方案\n\n一、甲\n\n1${dot}示例甲。推进示例甲。（州发展改革委负责）\n\n二、乙\n\n3${dot}发展示例。建设示例基地5个。（牵头单位：州卫生健康委；责任单位：各县（市）人民政府${mark}）\n\n4${dot}打造示例品牌。举办示例节2次以上。\n\n5${dot}促进示例。发放示例券。（州商务局负责）\n`);
+    expect(ownersOf(tasks, '建设示例基地5个')).toEqual(['州卫生健康委:lead', '各县（市）人民政府:responsible']);
+    expect(ownersOf(tasks, '举办示例节2次以上')).toEqual(['州卫生健康委:lead*', '各县（市）人民政府:responsible*']);
+    expect(ownersOf(tasks, '发放示例券')).toEqual(['州商务局:responsible']);
+  });
+});
+
+describe('主要责任单位 and its kin name the lead', () => {
+  it.each([['主要责任单位'], ['主责单位'], ['主要牵头单位'], ['主要负责部门']])('%s：… beside 参与单位：…', (label) => {
+    const { tasks } = build(`某区示例方案\n\n一、任务\n\n（一）示例。推进示例。（${label}：区发展改革委；参与单位：区财政局、区统计局）\n`);
+    expect(ownersOf(tasks, '推进示例')).toEqual(['区发展改革委:lead', '区财政局:cooperating', '区统计局:cooperating']);
+  });
+});
+
+describe('集体 entries sharing an opening 各, short governments, placed bodies, 按职责分工配合', () => {
+  it.each([
+    ['（县农业农村局牵头，各乡镇人民政府、街道办事处配合）', ['县农业农村局:lead', '各乡镇人民政府:cooperating', '各街道办事处:cooperating']],
+    ['(县农业农村局负责；各镇人民政府、乡镇人民政府按职责分工配合)', ['县农业农村局:responsible', '各镇人民政府:cooperating', '各乡镇人民政府:cooperating']],
+    ['〔县水利局牵头，各区政府、县政府配合〕', ['县水利局:lead', '各区人民政府:cooperating', '各县人民政府:cooperating']],
+  ])('%s', (note, expected) => {
+    const { tasks } = build(`某县示例方案\n\n一、任务\n\n1.示例。推进示例。${note}\n`);
+    expect(ownersOf(tasks, '推进示例')).toEqual(expected);
+  });
+
+  it('a 各 cell of a table holds across its separators', () => {
+    const { tasks } = build('某市某区示例任务分工表\n\n序号\n重点任务\n牵头单位\n配合单位\n1\n建设示例中心\n区投资促进办\n各镇人民政府、街道办事处，示例工业区管委会\n');
+    expect(ownersOf(tasks, '建设示例中心')).toEqual(['区投资促进办:lead', '各镇人民政府:cooperating', '各街道办事处:cooperating', '示例工业区管委会:cooperating']);
+  });
+
+  it.each([['内蒙古'], ['宁夏'], ['广西']])('a body named with its place (%s…) keeps it in a 自治区 document', (place) => {
+    const { tasks } = build(`${place}示例自治区示例方案\n\n一、任务\n\n1.示例。推进示例。（${place}金融监管局负责，财政厅配合）\n`);
+    expect(ownersOf(tasks, '推进示例')).toEqual([`${place}金融监管局:responsible`, '自治区财政厅:cooperating']);
+  });
+});
+
+describe('a note read in part, in every reader', () => {
+  const partial = (messages: Array<{ rule: string; message: string }>) => messages.filter((m) => m.rule === 'owners/partial-note');
+  it('a note line', () => {
+    const { tasks, messages } = build('某省示例方案\n\n一、任务\n\n1.示例。推进示例。\n牵头单位：省科技厅\n配合单位：省财政厅、示例专家委员会顾问团\n');
+    expect(ownersOf(tasks, '推进示例')).toEqual(['省科技厅:lead', '省财政厅:cooperating']);
+    expect(partial(messages).map((m) => m.message).join()).toContain('示例专家委员会顾问团');
+  });
+  it('a table row', () => {
+    const { tasks, messages } = build('某市示例任务分工表\n\n序号\n重点任务\n牵头单位\n配合单位\n1\n建设示例中心\n市发展改革委\n市财政局、示例专家委员会顾问团\n');
+    expect(ownersOf(tasks, '建设示例中心')).toEqual(['市发展改革委:lead', '市财政局:cooperating']);
+    expect(partial(messages).map((m) => m.message).join()).toContain('示例专家委员会顾问团');
+  });
+  it('one of several notes in a paragraph', () => {
+    const { tasks, messages } = build('某省示例方案\n\n一、任务\n\n稳定示例投资。（省发展改革委牵头，省财政厅、示例专家委员会顾问团配合）推动示例提质。（省自然资源厅负责）\n');
+    expect(ownersOf(tasks, '稳定示例投资')).toEqual(['省发展改革委:lead', '省财政厅:cooperating']);
+    expect(ownersOf(tasks, '推动示例提质')).toEqual(['省自然资源厅:responsible']);
+    expect(partial(messages)).toHaveLength(1);
+  });
+  it('a hand-down paragraph', () => {
+    const { tasks, messages } = build('某市示例方案\n\n一、甲\n\n以下各项任务均需各区县人民政府、示例专家委员会顾问团、市财政局负责落实。\n\n1.示例一。推进示例一。\n');
+    expect(ownersOf(tasks, '推进示例一')).toEqual(['各区县人民政府:responsible*', '市财政局:responsible*']);
+    expect(partial(messages).map((m) => m.message).join()).toContain('示例专家委员会顾问团');
   });
 });

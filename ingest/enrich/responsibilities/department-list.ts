@@ -5,10 +5,10 @@ import { normalizeDepartmentName, type DepartmentRegistry } from '../../../core/
  * 部门, 单位… A fragment without one (按职责, 等, 各自职责) is not a body.
  */
 const BODY_END =
-  /(厅|局|委|办|部|院|会|室|署|中心|公司|集团|银行|分行|支行|政府|单位|部门|机构|总队|支队|机关|馆|联|海关|工委|团省委|小组|办公室|办事处|街办|街道|乡镇|镇街|专班|分局)$/;
+  /(厅|局|委|办|部|院|会|室|署|中心|公司|集团|银行|分行|支行|政府|单位|部门|机构|总队|支队|机关|馆|联|海关|工委|团省委|小组|办公室|办事处|街办|街道|乡镇|镇街|专班|分局|处|处室|科室)$/;
 
 /** Words that end like a body but are not one (布局 ends in 局, 数字政府 in 政府, 其他单位 points back at the list). */
-const NOT_BODY = /(布局|格局|大局|全局|开局|结局|新局|(数字|法治|服务型|智慧|整体|廉洁|电子|有为|透明)政府)$|^(其他|其它|其余)(成员)?(单位|部门)$/;
+const NOT_BODY = /((?:之|好|到|此|各|难|益|用|深|出|长|短|住|去|相)处|布局|格局|大局|全局|开局|结局|新局|(数字|法治|服务型|智慧|整体|廉洁|电子|有为|透明)政府)$|^(其他|其它|其余)(成员)?(单位|部门)$/;
 
 /** True when a fragment can be the name of a body (by its shape; the registry may still not know it). */
 export function isBodyLike(name: string): boolean {
@@ -83,12 +83,12 @@ const GENERIC_BODY = /^(?!各|省|市|区|县|有关|相关|其他|其它)[\u4e0
  */
 function shareQualifiers(names: string[]): string[] {
   const q = names[0]?.match(COLLECTIVE_QUALIFIER)?.[0];
-  // 各盟行政公署、市人民政府: 各 holds for a bare level's government after it.
+  // 各盟行政公署、市人民政府 / 各乡镇人民政府、街道办事处: 各 holds for a bare level's government or office after it.
   const each = names[0]?.startsWith('各') ? '各' : undefined;
   return names.map((name, i) => {
     if (i === 0) return name;
     if (q && GENERIC_BODY.test(name)) return q + name;
-    if (each && /^[市县区旗盟州](?:人民)?政府$/.test(name)) return each + name;
+    if (each && /^(?:[市县区旗盟州乡镇]|乡镇)(?:人民)?政府$|^(?:街道办事处|街道|街办|镇街|乡镇)$/.test(name)) return each + name;
     return name;
   });
 }
@@ -138,7 +138,8 @@ export function splitCellDepartments(cell: string, registry: DepartmentRegistry)
     }
     merged.push(cur);
   }
-  return merged.flatMap((t) => splitDepartmentList(t, registry));
+  // 各 opening the cell holds across its separators as it does in a note's list (各镇人民政府、街道办事处).
+  return shareQualifiers(merged.flatMap((t) => splitDepartmentList(t, registry)));
 }
 
 /** Splits on a one-character separator, except inside parentheses (各县（市、区）人民政府 stays whole). */

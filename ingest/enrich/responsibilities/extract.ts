@@ -6,7 +6,7 @@ import type { Owner } from '../../../core/index/schemas.js';
 import { findOwnerNotes, isOwnerNote, parseOwnerNote, type OwnerNote, type ParsedNote, type WrittenOwner } from './notes.js';
 import { readHandDown } from './hand-down.js';
 import { gluedSectionDepartment, sectionDepartment } from './sections.js';
-import { NOTE_CLOSE, NOTE_OPEN } from '../../../core/patterns/numbering.js';
+import { NOTE_CLOSE, NOTE_OPEN, matchNumbering } from '../../../core/patterns/numbering.js';
 import { splitAtNotes } from './spans.js';
 import { readTaskTable } from './tables.js';
 import type { Task, TaskForm } from '../../../core/model/task.js';
@@ -316,7 +316,11 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
       const kid = kids[i]!;
       const statement = kid.kind === 'block' && !kid.label ? readHandDown(kid.text, registry) : undefined;
       if (statement) {
-        handedDown.push({ owners: statement.map((o) => ({ ...o, inherited: true })), toNoteless: false });
+        handedDown.push({ owners: statement.owners.map((o) => ({ ...o, inherited: true })), toNoteless: false });
+        const left = statement.left.filter((r) => !GENERIC_WORDS.test(r));
+        if (left.length) {
+          messages.push(textMessage('warning', 'owners/partial-note', `Hand-down statement before ${kids[i + 1]?.citation ?? kid.citation} read in part; left unread: ${left.join('、')}`, where(kid)));
+        }
         continue;
       }
       visitCarrying(kid, kids[i + 1], () => visitKid(kid, i, kids, glued, gluedCount));
@@ -332,10 +336,14 @@ function extractFromDocument(doc: PolicyDocument, registry: DepartmentRegistry, 
   const visitCarrying = (kid: PolicyNode, next: PolicyNode | undefined, read: () => void): void => {
     const before = tasks.length;
     read();
-    if (tasks.length > before || !handedDown.length || !kid.label || !kid.text.trim()) return;
+    // A numbered paragraph the parser left a block (a run numbered on from the section before: 3﹒ under 二、) is a task all the same.
+    const numbered = kid.label ? undefined : kid.kind === 'block' ? matchNumbering(kid.text.trim()) : undefined;
+    if (tasks.length > before || !handedDown.length || !(kid.label || numbered) || !kid.text.trim()) return;
     // Its note may stand in the next paragraph: that paragraph then gives the task (with what is handed down).
     if (next && !next.label && isNoteOnly(next.text, registry)) return;
-    if (kid.kind === 'task' || kid.kind === 'item' || (kid.kind === 'heading' && kid.children.length === 0)) {
+    if (numbered) {
+      emit({ node: kid, text: numbered.rest, owners: [], form: 'note' });
+    } else if (kid.kind === 'task' || kid.kind === 'item' || (kid.kind === 'heading' && kid.children.length === 0)) {
       emit({ node: kid, text: stripLabel(kid, kid.text.trim()), owners: [], form: 'note' });
     }
   };

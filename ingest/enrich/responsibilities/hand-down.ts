@@ -7,15 +7,22 @@ import { parseOwnerNote, type WrittenOwner } from './notes.js';
  * 人民政府负责落实 / 以下政策措施均需各区县人民政府抓好落实. The opening words and
  * the closing 不再列出 are not departments.
  */
-const HAND_DOWN = /^(?:以下|下列|下述)(?:各项|所有|全部)?(?:工作任务|重点任务|政策措施|任务|工作|措施|事项|内容)?(?:均|都|全部|皆)(?:需要|需|须|由|要|涉及|为|请)?/;
+const HAND_DOWN = /^(?:以下|下列|下述)(?:各项|所有|全部)?(?:[\u4e00-\u9fff]{0,4}?(?:任务|项目|工作|措施|事项|内容|政策))?(?:均|都|全部|皆)(?:需要|需|须|由|要|涉及|为|请)?/;
+/** What the owners do, after the role word (负责资金保障, 抓好组织实施): not a department. */
+const DUTY_AFTER_ROLE = /(负责|抓好|做好)(?!落实$)[\u4e00-\u9fff]{1,10}$/;
 const NOT_LISTED = /[，,；;]?(?:均)?(?:不再|不另)(?:单独|一一|逐项|逐一|分别)?(?:列出|列明|标注|注明|列举)[。]?$/;
 
-/** The owners a hand-down paragraph names (roles from its closing words, else responsible); undefined for any other text. */
-export function readHandDown(text: string, registry: DepartmentRegistry): WrittenOwner[] | undefined {
+/**
+ * The owners a hand-down paragraph names (roles from its closing words, else
+ * responsible) and the fragments it could not read (`left`, for the document's
+ * messages); undefined for any other text. A paragraph naming more bodies than
+ * fragments is read in part rather than dropped whole.
+ */
+export function readHandDown(text: string, registry: DepartmentRegistry): { owners: WrittenOwner[]; left: string[] } | undefined {
   const t = text.replace(/\s+/g, '');
   const m = t.match(HAND_DOWN);
   if (!m || t.length > 120) return undefined;
-  const rest = t.slice(m[0].length).replace(NOT_LISTED, '').replace(/[。；;]$/, '');
+  const rest = t.slice(m[0].length).replace(NOT_LISTED, '').replace(/[。；;]$/, '').replace(DUTY_AFTER_ROLE, '负责');
   const parsed = parseOwnerNote(rest, registry);
-  return parsed.owners.length && parsed.rejected.length === 0 ? parsed.owners : undefined;
+  return parsed.owners.length > parsed.rejected.length ? { owners: parsed.owners, left: parsed.rejected } : undefined;
 }

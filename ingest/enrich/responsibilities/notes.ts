@@ -29,8 +29,11 @@ export interface ParsedNote {
 /** A note stating its own rule: the first body listed leads (列第一位的为牵头部门), the others as their duties say. */
 const FIRST_LEADS = /[，,；;。]?(?:列|排)(?:在)?(?:第一位|首位)的?(?:为|是)牵头(?:单位|部门)/;
 const OTHERS_AS_DUTIES = /[，,；;。]?其[他它余](?:单位|部门|责任单位)?按(?:职责|职能)?分工负责/;
-/** 下同 / 以下同 closing a note: its owners hold for the tasks below. */
-const HANDS_DOWN = /[，,；;。]?(?:以)?下同[。]?$/;
+/**
+ * 下同 / 以下同 / 后同 closing a note (also 下同，不再列出 and 以下各项同): its owners
+ * hold for the tasks below.
+ */
+const HANDS_DOWN = /[，,；;。]?(?:以|此)?(?:下|后)(?:各项|各条|任务)?(?:均)?同(?:此)?(?:[，,；;]?(?:不再|不另)(?:单独|一一|逐项|逐一)?(?:列出|列明|标注|注明|列举))?[。]?$/;
 
 type Slot = Role | 'leader' | undefined;
 

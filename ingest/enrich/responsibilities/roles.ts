@@ -6,7 +6,7 @@ import type { Role } from '../../../core/model/task.js';
  * next label.
  */
 export const ROLE_LABEL =
-  /((?:主要|具体)?(?:牵头|主责|主办|责任|配合|协同|协办|协助|参与|支持|实施|承办|落实)(?:责任|负责|配合|落实)?(?:单位|部门|处室)|责任主体)[:：]/;
+  /((?:主要|具体)?(?:牵头|主责|主办|责任|负责|配合|协同|协办|协助|参与|支持|实施|承办|落实)(?:责任|负责|配合|落实)?(?:单位|部门|处室)|责任主体)[:：]/;
 
 /** Labels naming a person or post, never a department: 分管领导：, 牵头负责领导：, 责任领导：, 责任人：. */
 export const LEADER_LABEL = /((?:分管|牵头负责|牵头|责任|负责|联系|包抓|协管)?(?:[省市区县]级?)?(?:领导|同志)|责任人)[:：]/;
@@ -19,14 +19,15 @@ export const ANY_LABEL = new RegExp(`${LEADER_LABEL.source}|${ROLE_LABEL.source}
 
 /** Words that close a list of owners and give its role: …分工负责, …配合, …落实. Longest first. */
 export const ROLE_SUFFIX =
-  /(按职责分工负责|按职能分工负责|按职责分工落实|按职责分工|牵头负责|抓好落实|负责落实|共同负责|分别负责|分工负责|按职责负责|负责落实|组织实施|具体实施|负责|落实|牵头|协同配合|配合|参与|协助|协同)$/;
+  /(按职[责能](?:分工)?(?:配合|参与|协助|协同)|按职责分工负责|按职能分工负责|按职责分工落实|按职责分工|牵头负责|抓好落实|负责落实|共同负责|分别负责|分工负责|按职责负责|负责落实|组织实施|具体实施|负责|落实|牵头|协同配合|配合|参与|协助|协同)$/;
 
 /**
  * The role a label, suffix or table header names; undefined when it names none.
- * 牵头 → lead; 责任/负责 → responsible; 配合/参与/协助 → cooperating.
+ * 牵头/主责/主要责任 → lead; 责任/负责 → responsible; 配合/参与/协助 → cooperating.
  */
 export function classifyRole(word: string): Role | undefined {
-  if (/牵头|主责|主办/.test(word)) return 'lead';
+  // 主要责任单位 / 主要负责部门 name the body that answers first, beside 具体责任单位 or 配合单位: the lead.
+  if (/牵头|主责|主办|主要(?:责任|负责)/.test(word)) return 'lead';
   if (/配合|参与|协助|协同|协办|支持/.test(word)) return 'cooperating';
   if (/责任|负责|实施|落实|分工/.test(word)) return 'responsible';
   return undefined;
