@@ -151,6 +151,18 @@ describe('two shards answer as one instance', () => {
   });
 });
 
+describe('citations over shards', () => {
+  it('resolves and extracts citations the same (the resolver reads every article through the federation)', async () => {
+    const text = '根据《中华人民共和国数据安全法》第三十一条和网络安全法第二十一条，参照国发〔2015〕50号文件。';
+    const [one, two] = await Promise.all(
+      [single, sharded].map((app) => app.inject({ method: 'POST', url: '/v1/citations/extract', payload: { text } })),
+    );
+    expect(two!.statusCode).toBe(200);
+    expect(two!.json()).toEqual(one!.json());
+    expect(JSON.stringify(one!.json())).toMatch(/clauseId|clause/);
+  });
+});
+
 describe('a shard that dies', () => {
   it('answers 503 SEARCH_UNAVAILABLE while it is down, never a 500, and recovers when the supervisor brings it back', async () => {
     const url = `/v1/search?q=${enc('数据安全')}&limit=10&facets=true`;
