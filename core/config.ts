@@ -6,6 +6,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** The most Meilisearch instances one library may be spread over (meili/shards.ts starts and links them). */
+export const MAX_SHARDS = 8;
+
 export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 export type LogLevel = z.infer<typeof LogLevel>;
 
@@ -20,8 +23,15 @@ export const Config = z.object({
   CORPUS_DIR: z.string(),
   /** Absolute. */
   DATA_DIR: z.string(),
-  /** Set: use this Meilisearch and start none. Unset: run the embedded one. */
+  /** Set: use this Meilisearch and start none (with several, the first: the home shard). Unset: run the embedded one. */
   MEILI_HOST: z.string().optional(),
+  /**
+   * Every Meilisearch the library is spread over, home shard first (meili/shards.ts): the URLs of a
+   * comma-separated MEILI_HOST; empty when embedded (then MEILI_SHARDS says how many to start).
+   */
+  MEILI_SHARD_HOSTS: z.array(z.string()),
+  /** How many instances the clauses are spread over: 1 (the default) is one instance, exactly as before shards. */
+  MEILI_SHARDS: z.number().int().min(1),
   /** Only with MEILI_HOST; the embedded server keeps its own key in DATA_DIR/meili-master-key. */
   MEILI_MASTER_KEY: z.string().optional(),
   /** Only for the embedded server; unset: a free port chosen by the OS. */
@@ -66,18 +76,25 @@ const portNumber = z.preprocess(
 
 const optionalText = z.preprocess(blankToUndefined, z.string().optional());
 
-const httpUrl = z.preprocess(
+const isHttpUrl = (s: string) => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+/** One URL, or several separated by commas (external shards, home first); each http(s), none twice. */
+const httpUrls = z.preprocess(
   blankToUndefined,
   z
     .string()
+    .refine((s) => s.split(',').every((u) => isHttpUrl(u.trim())), 'must be an http(s) URL such as http://127.0.0.1:7700, or several separated by commas')
     .refine((s) => {
-      try {
-        const u = new URL(s);
-        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-      } catch {
-        return false;
-      }
-    }, 'must be an http(s) URL such as http://127.0.0.1:7700')
+      const all = s.split(',').map((u) => (isHttpUrl(u.trim()) ? new URL(u.trim()).origin : u));
+      return new Set(all).size === all.length;
+    }, 'names the same Meilisearch twice')
     .optional(),
 );
 
@@ -86,7 +103,16 @@ const EnvSchema = z.object({
   HOST: optionalText,
   CORPUS_DIR: optionalText,
   DATA_DIR: optionalText,
-  MEILI_HOST: httpUrl,
+  MEILI_HOST: httpUrls,
+  MEILI_SHARDS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_SHARDS}`)
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= MAX_SHARDS, `must be a whole number from 1 to ${MAX_SHARDS}`)
+      .optional(),
+  ),
   MEILI_MASTER_KEY: optionalText,
   MEILI_PORT: portNumber,
   CORS_ORIGINS: z.preprocess(
@@ -138,6 +164,13 @@ function crossCheck(env: NodeJS.ProcessEnv): ConfigIssue[] {
       message: 'applies only to the embedded Meilisearch; it cannot be combined with MEILI_HOST',
     });
   }
+  // With external engines the list of URLs is the list of shards; a separate count could only contradict it.
+  if (has('MEILI_HOST') && has('MEILI_SHARDS')) {
+    const urls = String(env.MEILI_HOST).split(',').filter((u) => u.trim()).length;
+    if (Number(env.MEILI_SHARDS) !== urls) {
+      issues.push({ variable: 'MEILI_SHARDS', message: `is ${env.MEILI_SHARDS} but MEILI_HOST lists ${urls} URL(s); with external engines the URLs are the shards (leave MEILI_SHARDS unset)` });
+    }
+  }
   // A key with no host most likely means a forgotten MEILI_HOST; silently
   // starting a local server instead would index into the wrong place.
   if (has('MEILI_MASTER_KEY') && !has('MEILI_HOST')) {
@@ -155,7 +188,8 @@ function crossCheck(env: NodeJS.ProcessEnv): ConfigIssue[] {
  * Reads the configuration from `env`.
  * Defaults: PORT 3000, HOST 127.0.0.1, CORPUS_DIR ./corpus, DATA_DIR ./data
  * (both resolved against `cwd` to absolute paths), LOG_LEVEL info, CORS_ORIGINS * (any origin may read), an
- * embedded Meilisearch on a free port unless MEILI_HOST is set, no admin API unless ADMIN_TOKEN is set,
+ * embedded Meilisearch on a free port unless MEILI_HOST is set (MEILI_SHARDS 1: one engine; N: N local engines,
+ * or MEILI_HOST=url1,url2,… for external shards), no admin API unless ADMIN_TOKEN is set,
  * uploads up to ADMIN_MAX_UPLOAD_MB 20. Blank values count as unset.
  * @param env defaults to `process.env`
  * @param cwd base for relative directories; defaults to `process.cwd()`
@@ -179,7 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     HOST: e.HOST ?? '127.0.0.1',
     CORPUS_DIR: resolve(cwd, e.CORPUS_DIR ?? './corpus'),
     DATA_DIR: resolve(cwd, e.DATA_DIR ?? './data'),
-    MEILI_HOST: e.MEILI_HOST,
+    MEILI_HOST: e.MEILI_HOST?.split(',')[0]!.trim(),
+    MEILI_SHARD_HOSTS: e.MEILI_HOST ? e.MEILI_HOST.split(',').map((u) => u.trim()) : [],
+    MEILI_SHARDS: e.MEILI_HOST ? e.MEILI_HOST.split(',').length : (e.MEILI_SHARDS ?? 1),
     MEILI_MASTER_KEY: e.MEILI_MASTER_KEY,
     MEILI_PORT: e.MEILI_PORT,
     LOG_LEVEL: e.LOG_LEVEL ?? 'info',

@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Meilisearch } from 'meilisearch';
 import { loadConfig } from '../core/config.js';
-import { startEmbeddedMeili, stopOnSignals } from '../meili/embedded.js';
+import { openShards } from '../meili/shards.js';
 import { formatReport, runIngest, type IngestReport } from './run-ingest.js';
 import { ingestExitCode, INGEST_USAGE, parseIngestArgs, UsageError, type IngestArgs } from './cli-args.js';
 import { SwapRefusedError } from './guard/check-swap.js';
@@ -25,17 +25,15 @@ async function ingest(args: IngestArgs): Promise<number> {
   let refusal: { rule: string; message: string } | undefined;
   let abort: string | undefined;
 
-  let host = config.MEILI_HOST;
-  let apiKey = config.MEILI_MASTER_KEY;
   let stop: (() => Promise<void>) | undefined;
   try {
-    if (!host) {
-      const meili = await startEmbeddedMeili({ dataDir: config.DATA_DIR, port: config.MEILI_PORT });
-      stopOnSignals(meili.stop);
-      ({ url: host, masterKey: apiKey, stop } = meili);
-    }
+    // One engine, or the shards the clauses are spread over (MEILI_SHARDS, or several MEILI_HOST URLs).
+    const opened = await openShards({ hosts: config.MEILI_SHARD_HOSTS, masterKey: config.MEILI_MASTER_KEY, count: config.MEILI_SHARDS, dataDir: config.DATA_DIR, port: config.MEILI_PORT });
+    stop = opened.stop;
+    const [home, ...others] = opened.endpoints.map((e) => new Meilisearch({ host: e.url, apiKey: e.masterKey }));
     report = await runIngest({
-      client: new Meilisearch({ host, apiKey }),
+      client: home!,
+      shards: others,
       paths: args.paths.length ? args.paths : [config.CORPUS_DIR],
       log: (line) => console.log(line),
       allowShrink: args.allowShrink,

@@ -5,6 +5,7 @@ import type { IndexEntry } from './to-index/index.js';
 import { toMeiliError } from '../meili/errors.js';
 import { waitOk } from '../meili/tasks.js';
 import { SwapRefusedError } from './guard/check-swap.js';
+import { SHARDED_INDEXES, shardOf } from '../core/index/shard-of.js';
 
 /** What goes into each index, already converted to index documents, grouped by index. */
 export type IndexPayload = Record<IndexName, Iterable<Record<string, unknown>>>;
@@ -32,6 +33,13 @@ export interface PushOptions {
    * indexes are deleted, the live ones keep serving). The swap guard lives here.
    */
   beforeSwap?: (counts: Record<IndexName, number>) => Promise<void> | void;
+  /**
+   * More Meilisearch instances to spread the clauses over (shards 1…N-1; the
+   * `client` given is shard 0, the home shard, which keeps every other index
+   * whole). Each clause goes to `shardOf(clause.docId, N)`, so a document's
+   * clauses stay together. Default none: one instance, as before.
+   */
+  shards?: Meilisearch[];
 }
 
 const BUILD_MARK = '__build_';
@@ -52,9 +60,11 @@ export async function dropStaleBuilds(client: Meilisearch): Promise<string[]> {
  * of them with the live ones in ONE swap task (atomic in Meilisearch), then
  * drops the old generation. If anything fails before the swap — a Meilisearch
  * error, or the stream itself throwing — the build indexes are deleted and the
- * live ones keep serving untouched.
+ * live ones keep serving untouched. With `shards`, each shard builds its
+ * part and swaps it in its own atomic task once every shard has built (and the
+ * guard in `beforeSwap` has passed on the totals), the home shard last.
  *
- * Entries are batched per index; at most two batches are in flight, so
+ * Entries are batched per index; at most two batches a shard are in flight, so
  * Meilisearch indexes one while the producer builds the next, and memory holds
  * at most a few batches however large the corpus.
  */
@@ -65,48 +75,62 @@ export async function pushIndexes(client: Meilisearch, entries: IndexStream, opt
   const stamp = Date.now().toString(36);
   const buildName = (name: IndexName) => `${name}${BUILD_MARK}${stamp}`;
   const counts = Object.fromEntries(ALL_INDEXES.map((n) => [n, 0])) as Record<IndexName, number>;
+  // Shard 0 builds every index; the others only the sharded ones.
+  const shards = [client, ...(opts.shards ?? [])];
+  const indexesOf = (shard: number) => (shard === 0 ? ALL_INDEXES : ALL_INDEXES.filter((n) => SHARDED_INDEXES.has(n)));
+  const shardFor = (index: IndexName, doc: Record<string, unknown>) =>
+    shards.length > 1 && SHARDED_INDEXES.has(index) ? shardOf(String(doc.docId), shards.length) : 0;
+  const dropBuilds = () =>
+    Promise.allSettled(shards.flatMap((c, i) => indexesOf(i).map((n) => c.deleteIndex(buildName(n)).waitTask({ timeout: 60_000 }))));
   try {
-    await dropStaleBuilds(client);
-    for (const name of ALL_INDEXES) {
-      const uid = buildName(name);
-      await waitOk(client.createIndex(uid, { primaryKey: 'id' }), timeout);
-      await waitOk(client.index(uid).updateSettings(INDEX_SETTINGS[name]), timeout);
+    for (const [i, c] of shards.entries()) {
+      await dropStaleBuilds(c);
+      for (const name of indexesOf(i)) {
+        const uid = buildName(name);
+        await waitOk(c.createIndex(uid, { primaryKey: 'id' }), timeout);
+        await waitOk(c.index(uid).updateSettings(INDEX_SETTINGS[name]), timeout);
+      }
     }
     const inFlight: Array<Parameters<typeof waitOk>[0]> = [];
-    const batches = new Map<IndexName, Array<Record<string, unknown>>>();
-    const send = async (name: IndexName) => {
-      const batch = batches.get(name);
-      if (!batch?.length) return;
-      batches.delete(name);
-      inFlight.push(client.index(buildName(name)).addDocuments(batch, { primaryKey: 'id' }));
-      counts[name] += batch.length;
-      if (inFlight.length >= 2) await waitOk(inFlight.shift()!, timeout);
+    const batches = new Map<string, { shard: number; index: IndexName; docs: Array<Record<string, unknown>> }>();
+    const send = async (key: string) => {
+      const batch = batches.get(key);
+      if (!batch?.docs.length) return;
+      batches.delete(key);
+      inFlight.push(shards[batch.shard]!.index(buildName(batch.index)).addDocuments(batch.docs, { primaryKey: 'id' }));
+      counts[batch.index] += batch.docs.length;
+      // Two batches in flight per shard, so every shard indexes while the next batch is built.
+      if (inFlight.length >= 2 * shards.length) await waitOk(inFlight.shift()!, timeout);
     };
     for await (const { index, doc } of entries) {
-      const batch = batches.get(index) ?? [];
-      batch.push(doc);
-      batches.set(index, batch);
-      if (batch.length >= batchSize) await send(index);
+      const shard = shardFor(index, doc);
+      const key = `${shard}:${index}`;
+      const batch = batches.get(key) ?? { shard, index, docs: [] };
+      batch.docs.push(doc);
+      batches.set(key, batch);
+      if (batch.docs.length >= batchSize) await send(key);
     }
-    for (const name of ALL_INDEXES) await send(name);
+    for (const key of [...batches.keys()]) await send(key);
     for (const t of inFlight) await waitOk(t, timeout);
-    log(`  indexed ${ALL_INDEXES.map((n) => `${counts[n]} ${n}`).join(', ')}`);
+    log(`  indexed ${ALL_INDEXES.map((n) => `${counts[n]} ${n}`).join(', ')}${shards.length > 1 ? ` over ${shards.length} shards` : ''}`);
     await opts.beforeSwap?.(counts);
-    const existing = new Set((await client.getRawIndexes({ limit: 1000 })).results.map((i) => i.uid));
-    for (const name of ALL_INDEXES) {
-      if (!existing.has(name)) await waitOk(client.createIndex(name, { primaryKey: 'id' }), timeout);
+    // The home shard last: its meta document names the generation (ETags, the lexicon), so it flips once every
+    // shard serves the new clauses. Between the shards' swaps (milliseconds) a search may mix two generations.
+    for (let i = shards.length - 1; i >= 0; i--) {
+      const c = shards[i]!;
+      const existing = new Set((await c.getRawIndexes({ limit: 1000 })).results.map((x) => x.uid));
+      for (const name of indexesOf(i)) {
+        if (!existing.has(name)) await waitOk(c.createIndex(name, { primaryKey: 'id' }), timeout);
+      }
+      await waitOk(c.swapIndexes(indexesOf(i).map((name) => ({ indexes: [name, buildName(name)] as [string, string], rename: false }))), timeout);
     }
-    await waitOk(
-      client.swapIndexes(ALL_INDEXES.map((name) => ({ indexes: [name, buildName(name)] as [string, string], rename: false }))),
-      timeout,
-    );
   } catch (err) {
     // Leave the live indexes as they were; remove this generation's half-built ones.
-    await Promise.allSettled(ALL_INDEXES.map((n) => client.deleteIndex(buildName(n)).waitTask({ timeout: 60_000 })));
+    await dropBuilds();
     throw err instanceof SwapRefusedError ? err : toMeiliError(err);
   }
   // After the swap the build names hold the previous generation.
-  await Promise.allSettled(ALL_INDEXES.map((n) => client.deleteIndex(buildName(n)).waitTask({ timeout: 60_000 })));
+  await dropBuilds();
   return counts;
 }
 
@@ -116,6 +140,8 @@ export interface CorpusMeta extends Record<string, unknown> {
   corpusHash: string;
   ingestedAt: string;
   counts: Record<string, number>;
+  /** How many shards the clauses were spread over (absent: built before shards existed, i.e. 1). */
+  shards?: number;
 }
 
 /** Reads the live meta document; undefined when nothing has been ingested yet. */

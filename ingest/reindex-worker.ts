@@ -17,6 +17,8 @@ import { formatReport, runIngest, type IngestReport } from './run-ingest.js';
 export interface ReindexRequest {
   host: string;
   apiKey?: string;
+  /** The other shards' engines when the clauses are spread over several (meili/shards.ts); none by default. */
+  shards?: { host: string; apiKey?: string }[];
   paths: string[];
 }
 
@@ -40,7 +42,8 @@ process.once('message', (req: ReindexRequest) => {
   void (async () => {
     try {
       const client = new Meilisearch({ host: req.host, apiKey: req.apiKey });
-      const report = await runIngest({ client, paths: req.paths, log: (line) => void send({ kind: 'log', line }) });
+      const shards = (req.shards ?? []).map((s) => new Meilisearch({ host: s.host, apiKey: s.apiKey }));
+      const report = await runIngest({ client, shards, paths: req.paths, log: (line) => void send({ kind: 'log', line }) });
       await send({ kind: 'done', report, summary: formatReport(report) });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

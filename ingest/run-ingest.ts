@@ -50,6 +50,8 @@ export interface IngestOptions {
   allowShrink?: boolean;
   /** Largest share of the live documents a build may lose before the swap is refused; default 0.5. */
   maxLoss?: number;
+  /** More instances to spread the clauses over (shards 1…N-1 of a network; `client` is shard 0). Default none. */
+  shards?: Meilisearch[];
 }
 
 /** Where relative display paths start: the directory given, or a file's own directory. */
@@ -249,8 +251,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   const t0 = performance.now();
   const prepared = await prepareIngest(opts);
   const t1 = performance.now();
-  const before = await liveSize(opts.client);
-  await pushIndexes(opts.client, prepared.entries(), {
+  const shards = opts.shards ?? [];
+  const before = await liveSize(opts.client, shards);
+  await pushIndexes(opts.client, withShardCount(prepared.entries(), 1 + shards.length), {
+    shards,
     onProgress: opts.log,
     beforeSwap: (counts) => {
       const after = { documents: counts[INDEX.documents], clauses: counts[INDEX.clauses] };
@@ -264,18 +268,26 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   return { ...totals, seconds: { survey: secs(t1 - t0), build: secs(buildMs), index: secs(t2 - t1), total: secs(t2 - t0) } };
 }
 
-/** Documents and clauses of the generation now serving (0 when nothing was ingested yet). */
-async function liveSize(client: Meilisearch): Promise<IndexSize> {
-  const count = async (uid: string) => {
+/**
+ * The meta document records how many shards the index was spread over: a
+ * library built for another count must be ingested again, not read (server.ts).
+ */
+async function* withShardCount(entries: AsyncIterable<IndexEntry>, shards: number): AsyncGenerator<IndexEntry> {
+  for await (const e of entries) yield e.index === INDEX.meta ? { ...e, doc: { ...e.doc, shards } } : e;
+}
+
+/** Documents and clauses of the generation now serving (0 when nothing was ingested yet); clauses summed over the shards. */
+async function liveSize(client: Meilisearch, shards: Meilisearch[] = []): Promise<IndexSize> {
+  const count = async (c: Meilisearch, uid: string) => {
     try {
-      return (await client.index(uid).getStats()).numberOfDocuments;
+      return (await c.index(uid).getStats()).numberOfDocuments;
     } catch (err) {
       if ((err as { cause?: { code?: string } }).cause?.code === 'index_not_found') return 0;
       throw err;
     }
   };
-  const [documents, clauses] = await Promise.all([count(INDEX.documents), count(INDEX.clauses)]);
-  return { documents, clauses };
+  const [documents, ...clauses] = await Promise.all([count(client, INDEX.documents), ...[client, ...shards].map((c) => count(c, INDEX.clauses))]);
+  return { documents, clauses: clauses.reduce((a, b) => a + b, 0) };
 }
 
 export function formatReport(r: IngestReport): string {

@@ -40,6 +40,8 @@ export interface MeiliTransport {
    * 4xx/5xx, with its `code`), MeiliTimeoutError or MeiliUnavailableError.
    */
   search<T extends Record<string, unknown> = Record<string, unknown>>(index: string, body: SearchBody): Promise<SearchResponse<T>>;
+  /** The same lean path for another JSON POST (POST /multi-search for a federated search over shards). */
+  post<T>(path: string, body: unknown): Promise<T>;
   /** For `new Meilisearch({ host, httpClient })` with the same host. */
   readonly httpClient: (input: string | URL | Request, init?: RequestInit) => Promise<unknown>;
   /** Closes the pooled sockets at once. */
@@ -69,9 +71,8 @@ export function createMeiliTransport(opts: MeiliTransportOptions): MeiliTranspor
   const searchHeaders: Record<string, string> = { 'content-type': 'application/json', 'accept-encoding': 'identity' };
   if (opts.apiKey) searchHeaders.authorization = `Bearer ${opts.apiKey}`;
 
-  const search = <T extends Record<string, unknown>>(index: string, body: SearchBody): Promise<SearchResponse<T>> =>
+  const post = <T>(path: string, body: unknown): Promise<T> =>
     new Promise((resolve, reject) => {
-      const path = `/indexes/${encodeURIComponent(index)}/search`;
       const fail = (err: unknown) => reject(toTransportError(err, `${origin}${path}`, timeoutMs));
       pool.dispatch(
         { origin, path, method: 'POST', headers: searchHeaders, body: JSON.stringify(body), headersTimeout: timeoutMs, bodyTimeout: timeoutMs },
@@ -86,10 +87,12 @@ export function createMeiliTransport(opts: MeiliTransportOptions): MeiliTranspor
             const b = parsed as { message?: string; code?: string; type?: string } | undefined;
             return fail(new MeiliRequestError(b?.message ?? `Meilisearch answered ${status}`, { status, code: b?.code, type: b?.type }));
           }
-          resolve(parsed as SearchResponse<T>);
+          resolve(parsed as T);
         }, fail),
       );
     });
+  const search = <T extends Record<string, unknown>>(index: string, body: SearchBody): Promise<SearchResponse<T>> =>
+    post<SearchResponse<T>>(`/indexes/${encodeURIComponent(index)}/search`, body);
 
   const httpClient = async (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
@@ -111,7 +114,7 @@ export function createMeiliTransport(opts: MeiliTransportOptions): MeiliTranspor
     }
   };
 
-  return { search, httpClient, close: () => pool.destroy() };
+  return { search, post, httpClient, close: () => pool.destroy() };
 }
 
 /** Collects an answer's body; `done` gets its status and bytes. */

@@ -12,7 +12,8 @@ import { Meilisearch } from 'meilisearch';
 import { loadConfig } from '../core/config.js';
 import { buildApp } from './app.js';
 import { stopOnSignals, stopWithNpmParent } from '../meili/embedded.js';
-import { superviseEmbeddedMeili, type SupervisedMeili } from '../meili/supervise.js';
+import type { SupervisedMeili } from '../meili/supervise.js';
+import { combineEngineStatus, linkShards, shardName, superviseEmbeddedShards, type ShardEndpoint } from '../meili/shards.js';
 import { ensureReadKey } from '../meili/keys.js';
 import { dropStaleBuilds, readCorpusMeta } from '../ingest/push.js';
 import { hashInputs } from '../ingest/run-ingest.js';
@@ -26,31 +27,39 @@ async function main(): Promise<void> {
   stopWithNpmParent();
   const say = (line: string) => console.log(line);
 
-  let host = config.MEILI_HOST;
-  let apiKey = config.MEILI_MASTER_KEY;
-  let engine: SupervisedMeili | undefined;
+  // The library's instances, home shard first: external ones from MEILI_HOST, or MEILI_SHARDS embedded ones.
+  let endpoints: ShardEndpoint[];
+  let engines: SupervisedMeili[] | undefined;
   let giveUp: (reason: string) => void = () => {};
-  if (host) {
-    say(`Using the Meilisearch at ${host}`);
+  if (config.MEILI_HOST) {
+    endpoints = config.MEILI_SHARD_HOSTS.map((url, i) => ({ name: shardName(i), url, masterKey: config.MEILI_MASTER_KEY }));
+    say(`Using the Meilisearch at ${config.MEILI_SHARD_HOSTS.join(', ')}`);
   } else {
-    say(`Starting the embedded Meilisearch (data in ${config.DATA_DIR})…`);
-    engine = await superviseEmbeddedMeili({
+    const many = config.MEILI_SHARDS > 1 ? ` as ${config.MEILI_SHARDS} shards` : '';
+    say(`Starting the embedded Meilisearch${many} (data in ${config.DATA_DIR})…`);
+    const started = await superviseEmbeddedShards(config.MEILI_SHARDS, {
       dataDir: config.DATA_DIR,
       port: config.MEILI_PORT,
       onError: (message, detail) => console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), msg: message, ...detail })),
       onInfo: (message, detail) => console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: message, ...detail })),
       onGiveUp: (reason) => giveUp(reason),
     });
-    stopOnSignals(engine.stop);
-    host = engine.url;
-    apiKey = engine.masterKey;
-    say(`Meilisearch ${engine.url} is up (pid ${engine.pid()}).`);
+    engines = started;
+    for (const e of started) stopOnSignals(e.stop);
+    endpoints = started.map((e, i) => ({ name: shardName(i), url: e.url, masterKey: e.masterKey }));
+    say(`Meilisearch ${started.map((e) => `${e.url} (pid ${e.pid()})`).join(', ')} ${started.length > 1 ? 'are' : 'is'} up.`);
   }
-
-  const client = new Meilisearch({ host, apiKey });
-  const stale = await dropStaleBuilds(client);
-  if (stale.length) say(`Removed ${stale.length} build index(es) left by an interrupted ingest: ${stale.join(', ')}`);
-  const readKey = await ensureReadKey(client);
+  const host = endpoints[0]!.url;
+  const apiKey = endpoints[0]!.masterKey;
+  const clients = endpoints.map((e) => new Meilisearch({ host: e.url, apiKey: e.masterKey }));
+  const client = clients[0]!;
+  for (const c of clients) {
+    const stale = await dropStaleBuilds(c);
+    if (stale.length) say(`Removed ${stale.length} build index(es) left by an interrupted ingest on ${c.config.host}: ${stale.join(', ')}`);
+  }
+  const readKeys = await Promise.all(clients.map((c) => ensureReadKey(c)));
+  const readKey = readKeys[0]!;
+  await linkShards(endpoints, readKeys);
   const [meta, corpusHash] = await Promise.all([readCorpusMeta(client), hashInputs([config.CORPUS_DIR])]);
   // The pipeline runs in a child process (src/reindex.ts): a background re-index must not stall requests.
   const runs = new Set<() => Promise<void>>();
@@ -60,7 +69,10 @@ async function main(): Promise<void> {
     await Promise.all([...runs].map((stop) => stop()));
   });
   const ingest = async () => {
-    const run = reindexInChild({ host: host!, apiKey, paths: [config.CORPUS_DIR] }, say);
+    const run = reindexInChild(
+      { host: host!, apiKey, shards: endpoints.slice(1).map((e) => ({ host: e.url, apiKey: e.masterKey })), paths: [config.CORPUS_DIR] },
+      say,
+    );
     runs.add(run.stop);
     const outcome = await run.outcome.finally(() => runs.delete(run.stop));
     if (outcome.kind === 'done') say(outcome.summary);
@@ -73,6 +85,10 @@ async function main(): Promise<void> {
   if (!meta) {
     say(`No index yet: ingesting ${config.CORPUS_DIR}…`);
     await ingest();
+  } else if ((meta.shards ?? 1) !== clients.length) {
+    // The clauses sit on the shards of another layout: a federated search would miss or double them. Rebuilt before serving.
+    say(`The index was built for ${meta.shards ?? 1} shard(s), not ${clients.length}: ingesting ${config.CORPUS_DIR} again before serving…`);
+    await ingest();
   } else if (meta.corpusHash !== corpusHash) {
     // The old index keeps serving until the new one is swapped in.
     say('The corpus or the pipeline changed since the last ingest: re-indexing in the background.');
@@ -84,15 +100,18 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({
-    meili: { host, apiKey: readKey },
+    meili: { host, apiKey: readKey, ...(endpoints.length > 1 ? { remotes: endpoints.map((e) => e.name) } : {}) },
     logger: { level: config.LOG_LEVEL },
-    engine: engine ? () => engine.status() : undefined,
+    engine: engines ? () => combineEngineStatus(engines.map((e) => e.status())) : undefined,
     cors: { origins: config.CORS_ORIGINS },
     // Uploads land in the corpus directory, so `npm run ingest` over it rebuilds the same library.
-    ...(config.ADMIN_TOKEN
+    // The incremental writer keeps clauses on the home shard only (ingest/incremental): over shards, changes go
+    // through a full ingest, and the admin API stays off rather than misplace a document's clauses.
+    ...(config.ADMIN_TOKEN && endpoints.length === 1
       ? { admin: { token: config.ADMIN_TOKEN, corpusDir: config.CORPUS_DIR, maxUploadBytes: config.ADMIN_MAX_UPLOAD_BYTES, meili: { host, apiKey } } }
       : {}),
   });
+  if (config.ADMIN_TOKEN && endpoints.length > 1) say('ADMIN_TOKEN is set but the library is sharded: the admin API is off (changes go through `npm run ingest`).');
   stopOnSignals(() => app.close());
   giveUp = (reason) => {
     console.error(`${reason}. Stopping the API (exit ${ENGINE_GAVE_UP_EXIT}) so the process manager can take over.`);

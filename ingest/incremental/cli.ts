@@ -121,6 +121,11 @@ export async function runLibraryCommand(argv: readonly string[]): Promise<number
   const config = loadConfig();
   // With --json, stdout carries only the report: progress goes to stderr.
   const say = args.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
+  if (config.MEILI_SHARDS > 1) {
+    // The incremental writer puts clauses on the home shard only; over shards a document's clauses could end up on two.
+    console.error(`The library is spread over ${config.MEILI_SHARDS} shards: add, replace and remove are not supported there yet; change the corpus folder and run \`npm run ingest\`.`);
+    return 2;
+  }
   let host = config.MEILI_HOST;
   let apiKey = config.MEILI_MASTER_KEY;
   let stop: (() => Promise<void>) | undefined;

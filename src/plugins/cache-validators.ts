@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { INDEX } from '../../core/index/index-names.js';
+import { codeFingerprint } from './code-fingerprint.js';
 
 /**
  * How a GET route may be cached. Routes set it as `config: { cache: … }`;
@@ -50,9 +51,10 @@ export interface CacheValidatorOptions {
   /** How long a read generation is reused, ms (default 1000): at most one meta read a second under load. */
   generationTtlMs?: number;
   /**
-   * Identifies the code serving the answers (default: random per process), so a
-   * deployment that changes an answer's shape without an ingest changes the
-   * ETags too. Set it to the release id to share validators across instances.
+   * Identifies the code serving the answers, so a deployment that changes an
+   * answer's shape without an ingest changes the ETags too. Default: a hash of
+   * the source files (src/plugins/code-fingerprint.ts) — the same on every
+   * replica of one release, so the validators are shared across instances.
    */
   buildId?: string;
 }
@@ -109,7 +111,7 @@ function policyOf(req: FastifyRequest): CachePolicy | false | undefined {
  */
 export default fp<CacheValidatorOptions>(
   async (app, opts) => {
-    const buildId = opts.buildId ?? randomBytes(6).toString('hex');
+    const buildId = opts.buildId ?? codeFingerprint();
     const readGeneration =
       opts.generation ??
       (async () => {

@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import { Meilisearch } from 'meilisearch';
 import { createIndexReader, type IndexReader } from '../services/index-reader.js';
 import { createMeiliTransport } from '../../meili/http-transport.js';
+import { createFederatedSearch } from '../services/federated-search.js';
+import { SHARDED_INDEXES } from '../../core/index/shard-of.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +18,12 @@ export interface MeiliPluginOptions {
   apiKey?: string;
   /** Per-request timeout towards Meilisearch, ms (default 10000). */
   timeoutMs?: number;
+  /**
+   * The shards' names in the Meilisearch network, when the library is spread
+   * over several instances (meili/shards.ts); `host` is the home shard,
+   * which runs the federated searches. Default none: one instance.
+   */
+  remotes?: string[];
 }
 
 /**
@@ -29,7 +37,10 @@ export default fp<MeiliPluginOptions>(
     const transport = createMeiliTransport({ host: opts.host, apiKey: opts.apiKey, timeoutMs });
     const client = new Meilisearch({ host: opts.host, apiKey: opts.apiKey, timeout: timeoutMs, httpClient: transport.httpClient });
     app.addHook('onClose', () => transport.close());
-    app.decorate('reader', createIndexReader(client, { search: transport.search }));
+    const remotes = opts.remotes ?? [];
+    const search =
+      remotes.length > 1 ? createFederatedSearch({ post: transport.post, search: transport.search, remotes, sharded: SHARDED_INDEXES }) : transport.search;
+    app.decorate('reader', createIndexReader(client, { search, sharded: remotes.length > 1 ? SHARDED_INDEXES : undefined }));
   },
   { name: 'meili', fastify: '5.x' },
 );

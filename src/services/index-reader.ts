@@ -5,6 +5,7 @@ import type { CHANGES_INDEX } from '../../core/index/changes.js';
 /** The product's indexes, and the change log that lives beside them (outside the swapped set). */
 type IndexName = LibraryIndex | typeof CHANGES_INDEX;
 import { toMeiliError } from '../../meili/errors.js';
+import { eq } from './filter.js';
 
 export interface ListParams {
   filter?: string;
@@ -38,10 +39,14 @@ export type SearchFn = (index: string, body: SearchParams & { q?: string | null 
 /**
  * Creates an IndexReader over the official client.
  * @param opts.search how searches (and listings, facet counts) are sent; default the official client's
- *   `index(…).search`. The API passes its transport's lean path (meili/http-transport.ts).
+ *   `index(…).search`. The API passes its transport's lean path (meili/http-transport.ts), or over
+ *   shards a federated search (src/services/federated-search.ts).
+ * @param opts.sharded indexes spread over shards: `get` and `count` then go through `search` too. Default none.
  */
-export function createIndexReader(client: Meilisearch, opts: { search?: SearchFn } = {}): IndexReader {
+export function createIndexReader(client: Meilisearch, opts: { search?: SearchFn; sharded?: ReadonlySet<string> } = {}): IndexReader {
   const send: SearchFn = opts.search ?? ((index, { q, ...params }) => client.index(index).search(q, params));
+  // An index spread over shards has no one place to fetch a document or stats from: both go through the (federated) search.
+  const sharded = opts.sharded ?? new Set<string>();
   const guard = async <R>(work: () => Promise<R>): Promise<R> => {
     try {
       return await work();
@@ -53,6 +58,10 @@ export function createIndexReader(client: Meilisearch, opts: { search?: SearchFn
     search: <T extends Record<string, unknown>>(index: IndexName, q: string, params?: SearchParams) =>
       guard(() => send(index, { q, ...params }) as Promise<SearchResponse<T>>),
     async get(index, id, fields) {
+      if (sharded.has(index)) {
+        const res = await guard(() => send(index, { q: '', filter: eq('id', id), limit: 1, attributesToRetrieve: fields }));
+        return res.hits[0] as never;
+      }
       try {
         return (await client.index(index).getDocument(id, fields ? { fields: fields as never } : undefined)) as never;
       } catch (err) {
@@ -78,6 +87,7 @@ export function createIndexReader(client: Meilisearch, opts: { search?: SearchFn
         return res.facetDistribution ?? {};
       }),
     async count(index) {
+      if (sharded.has(index)) return guard(async () => (await send(index, { q: '', limit: 0 })).estimatedTotalHits ?? 0);
       try {
         return (await client.index(index).getStats()).numberOfDocuments;
       } catch (err) {

@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       CORPUS_DIR: '/srv/app/corpus',
       DATA_DIR: '/srv/app/data',
       MEILI_HOST: undefined,
+      MEILI_SHARD_HOSTS: [],
+      MEILI_SHARDS: 1,
       MEILI_MASTER_KEY: undefined,
       MEILI_PORT: undefined,
       LOG_LEVEL: 'info',
@@ -26,6 +28,20 @@ describe('loadConfig', () => {
       ADMIN_TOKEN: undefined,
       ADMIN_MAX_UPLOAD_BYTES: 20 * 1024 * 1024,
     });
+  });
+
+  it('reads MEILI_SHARDS for embedded shards, and a list of MEILI_HOST URLs as external shards', () => {
+    expect(loadConfig({ MEILI_SHARDS: '3' })).toMatchObject({ MEILI_SHARDS: 3, MEILI_SHARD_HOSTS: [], MEILI_HOST: undefined });
+    expect(loadConfig({ MEILI_HOST: 'http://a:7700, http://b:7700', MEILI_MASTER_KEY: 'k' })).toMatchObject({
+      MEILI_HOST: 'http://a:7700',
+      MEILI_SHARD_HOSTS: ['http://a:7700', 'http://b:7700'],
+      MEILI_SHARDS: 2,
+    });
+    expect(() => loadConfig({ MEILI_SHARDS: '0' })).toThrow(/MEILI_SHARDS: must be a whole number from 1 to 8/);
+    expect(() => loadConfig({ MEILI_SHARDS: '9' })).toThrow(/MEILI_SHARDS/);
+    expect(() => loadConfig({ MEILI_HOST: 'http://a:7700,http://a:7700/' })).toThrow(/MEILI_HOST: names the same Meilisearch twice/);
+    expect(() => loadConfig({ MEILI_HOST: 'http://a:7700,ftp://b' })).toThrow(/MEILI_HOST: must be an http/);
+    expect(() => loadConfig({ MEILI_HOST: 'http://a:7700,http://b:7700', MEILI_SHARDS: '3' })).toThrow(/MEILI_SHARDS: is 3 but MEILI_HOST lists 2/);
   });
 
   it('takes an admin token of 16 characters or more, and never echoes a short one', () => {
