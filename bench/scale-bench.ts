@@ -9,9 +9,10 @@
  *   ingest   the product's ingest (bench/ingest-probe.ts) into a fresh Meilisearch
  *            whose data dir is kept: wall time, clauses/s, peak RSS and live heap of
  *            the ingest, Meilisearch's own peak RSS, index size on disk
- *   default  the same clause texts (heading, text, document title and path — what
- *            the product makes searchable, as plain text) into a Meilisearch with
- *            default settings: its size, the yardstick for the product's index
+ *   default  the same clauses (heading, text, document title and path — what the
+ *            product makes searchable, as plain text; streamed from the corpus by the
+ *            product's pipeline) into a Meilisearch with default settings: its size,
+ *            the yardstick for the product's index
  *   search   the kept index served again; run-bench.ts's search bench: API, bare
  *            proxy and Meilisearch direct at 1 client (µs clock, taking turns),
  *            then 1, 8 and 32 clients (autocannon), all in one run
@@ -32,7 +33,9 @@ import { fileURLToPath } from 'node:url';
 import { Meilisearch } from 'meilisearch';
 import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded.js';
 import { CORPUS_DIR, readRealCorpus } from '../tests/helpers/corpus.js';
-import { loadManifest } from '../ingest/run-ingest.js';
+import { loadManifest, prepareIngest } from '../ingest/run-ingest.js';
+import { loadDepartmentRegistry } from '../ingest/departments/index.js';
+import { createSegmenter, segmenterWords } from '../ingest/enrich/segment/index.js';
 import { MANIFEST_FILE } from '../ingest/corpus/manifest.js';
 import { INDEX } from '../ingest/to-index/index-names.js';
 import { benchSearch, ratio, runTs, type FullIngest } from './run-bench.js';
@@ -157,34 +160,43 @@ async function ingestPhase(f: number) {
 }
 
 /** The fields the product makes searchable, as the plain text they were segmented from. */
-const RAW_FIELDS = ['id', 'label', 'heading', 'text', 'docTitle', 'path'];
+const RAW_FIELDS = ['id', 'label', 'heading', 'text', 'docTitle', 'path'] as const;
 
+/**
+ * The same clauses as the product's index, streamed from the corpus by the product's own pipeline (so the phase
+ * needs no product index and runs beside the ingest), with only their plain-text fields, into a Meilisearch left
+ * at default settings. Segmentation of index fields is skipped (nothing here uses it).
+ */
 async function defaultPhase(f: number) {
-  const product = await openMeili(path.join(dirOf(f), 'product'));
+  const dir = await corpusDir(f);
   const dataDir = path.join(dirOf(f), 'default');
   await rm(dataDir, { recursive: true, force: true });
   const plain = await openMeili(dataDir);
   try {
-    const from = new Meilisearch({ host: product.url, apiKey: product.masterKey }).index(INDEX.clauses);
     const to = new Meilisearch({ host: plain.url, apiKey: plain.masterKey });
     await to.createIndex(INDEX.clauses, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
     log(`x${f}: the same clause texts into a default-settings index…`);
+    const registry = await loadDepartmentRegistry();
+    const real = createSegmenter({ userWords: segmenterWords(registry) });
+    const prepared = await prepareIngest({ paths: [dir], segmenter: { ...real, indexTokens: () => [] } });
     const t0 = performance.now();
     let sent = 0;
+    let batch: Array<Record<string, unknown>> = [];
     const inFlight: Array<ReturnType<ReturnType<Meilisearch['index']>['addDocuments']>> = [];
-    for (let offset = 0; ; offset += 5000) {
-      const page = await from.getDocuments({ offset, limit: 5000, fields: RAW_FIELDS });
-      if (!page.results.length) break;
-      const docs = page.results.map((d) => {
-        const { path: p, ...rest } = d as Record<string, unknown>;
-        // The breadcrumb as words (the product segments the same text into pathSeg).
-        const crumbs = Array.isArray(p) ? p.map((c) => (typeof c === 'object' && c ? Object.values(c as object).filter((v) => typeof v === 'string').join(' ') : String(c))).join(' ') : '';
-        return { ...rest, path: crumbs };
-      });
-      inFlight.push(to.index(INDEX.clauses).addDocuments(docs));
-      sent += docs.length;
+    const send = async () => {
+      inFlight.push(to.index(INDEX.clauses).addDocuments(batch));
+      sent += batch.length;
+      batch = [];
       if (inFlight.length >= 2) await inFlight.shift()!.waitTask({ timeout: 3_600_000 });
+    };
+    for await (const { index, doc } of prepared.entries()) {
+      if (index !== INDEX.clauses) continue;
+      const d = doc as Record<string, unknown>;
+      const crumbs = (d.path as Array<{ label?: string; heading?: string }>).map((p) => [p.label, p.heading].filter(Boolean).join(' ')).join(' ');
+      batch.push({ ...Object.fromEntries(RAW_FIELDS.filter((k) => d[k] !== undefined).map((k) => [k, d[k]])), path: crumbs });
+      if (batch.length >= 2000) await send();
     }
+    if (batch.length) await send();
     for (const t of inFlight) await t.waitTask({ timeout: 3_600_000 });
     const seconds = +((performance.now() - t0) / 1000).toFixed(1);
     const size = await indexSize(plain, dataDir);
@@ -197,7 +209,6 @@ async function defaultPhase(f: number) {
     };
   } finally {
     await plain.stop();
-    await product.stop();
   }
 }
 

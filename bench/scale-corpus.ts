@@ -37,7 +37,7 @@ const MAX_YEAR_SHIFT = PROVINCES.length;
 const HOME = '山东';
 
 /** The titles the splitter finds in a file (the strings to rename in each copy). */
-function titlesOf(file: SourceFile, manifest?: Manifest): string[] {
+export function titlesOf(file: SourceFile, manifest?: Manifest): string[] {
   const entry = manifest?.files[file.path];
   const titles = splitDocuments(normalizeText(file), entry).map((s) => s.title.replace(/\s+/g, ''));
   return [...new Set(titles.filter((t) => t.length >= 4 && !t.includes(HOME)))].sort((a, b) => b.length - a.length);
