@@ -287,7 +287,49 @@ async function report() {
   };
   await writeFile(OUT, `${JSON.stringify(results, null, 2)}\n`);
   log(`written ${path.relative(ROOT, OUT)}`);
+  console.log(markdown(by, growth));
 }
+
+/** The README's table, 1× / 20× / 100× side by side, growth against 1× in brackets. */
+function markdown(by: Record<string, Any>, growth: Record<string, Any>): string {
+  const cols = FACTORS.map((f) => `x${f}`);
+  const row = (label: string, get: (r: Any) => unknown, g?: string) =>
+    `| ${label} | ${cols.map((c) => {
+      const v = get(by[c]!);
+      const grow = g && growth[c]?.[g] !== undefined ? ` (${growth[c][g]}×)` : '';
+      return v === undefined ? '–' : `${v}${grow}`;
+    }).join(' | ')} |`;
+  const safe = (fn: (r: Any) => unknown) => (r: Any) => {
+    try {
+      return fn(r);
+    } catch {
+      return undefined;
+    }
+  };
+  return [
+    `| | ${FACTORS.map((f) => `${f}×`).join(' | ')} |`,
+    `|---|${FACTORS.map(() => '---').join('|')}|`,
+    row('documents / clauses', safe((r) => `${r.ingest.documents} / ${r.ingest.clauses}`), 'clauses'),
+    row('ingest, s', safe((r) => r.ingest.seconds.total), 'ingestSeconds'),
+    row('throughput, clauses/s', safe((r) => r.ingest.clausesPerSecond), 'clausesPerSecond'),
+    row('ingest peak RSS, MB', safe((r) => r.ingest.peakRssMb), 'peakRssMb'),
+    row('ingest live heap, MB', safe((r) => r.ingest.liveHeapMb), 'liveHeapMb'),
+    row('Meilisearch peak RSS during ingest, MB', safe((r) => r.ingest.meilisearchPeakRssMb), 'meilisearchPeakRssMb'),
+    row('index on disk (used), MB', safe((r) => `${r.ingest.index.onDiskMb} (${r.ingest.index.usedDatabaseSizeMb})`), 'indexMb'),
+    row('index bytes per clause (on disk)', safe((r) => r.ingest.index.bytesPerClause)),
+    row('default-settings index of the same texts, MB; bytes/clause', safe((r) => `${r.default.index.onDiskMb}; ${r.default.index.bytesPerClause}`), 'defaultIndexMb'),
+    row('1 client (µs clock) p50 / p95 / p99, ms: API', safe((r) => `${r.search.oneClientPrecise.api.p50} / ${r.search.oneClientPrecise.api.p95} / ${r.search.oneClientPrecise.api.p99}`), 'apiP50At1'),
+    row('1 client p50 / p95 / p99, ms: bare proxy', safe((r) => `${r.search.oneClientPrecise.proxyFloor.p50} / ${r.search.oneClientPrecise.proxyFloor.p95} / ${r.search.oneClientPrecise.proxyFloor.p99}`)),
+    row('1 client p50 / p95 / p99, ms: Meilisearch', safe((r) => `${r.search.oneClientPrecise.meilisearch.p50} / ${r.search.oneClientPrecise.meilisearch.p95} / ${r.search.oneClientPrecise.meilisearch.p99}`), 'meiliP50At1'),
+    ...CONCURRENCY_LEVELS.map((c) =>
+      row(`${c} clients p50 / p97.5 / p99 ms, req/s: API · Meilisearch`, safe((r) => {
+        const l = r.search[`c${c}`];
+        return `${l.api.p50} / ${l.api.p97_5 ?? '–'} / ${l.api.p99}, ${l.api.requestsPerSecond} · ${l.meilisearch.p50} / ${l.meilisearch.p97_5 ?? '–'} / ${l.meilisearch.p99}, ${l.meilisearch.requestsPerSecond}`;
+      }), c === 32 ? 'apiThroughputAt32' : undefined),
+    ),
+  ].join('\n');
+}
+const CONCURRENCY_LEVELS = [1, 8, 32];
 
 async function main() {
   await mkdir(WORK, { recursive: true });
