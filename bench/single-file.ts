@@ -40,7 +40,12 @@ async function main() {
     const meili = await startTestMeili();
     try {
       console.error(`[single-file] ${n} × the largest file (${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MB), load average ${loadavg()[0]!.toFixed(1)}…`);
-      const r = await runTs<FullIngest>('ingest-probe.ts', ['full', dir, meili.url, meili.masterKey], { nodeFlags: [`--max-old-space-size=${HEAP_CAP_MB}`] });
+      const r = await runTs<FullIngest>('ingest-probe.ts', ['full', dir, meili.url, meili.masterKey], { nodeFlags: [`--max-old-space-size=${HEAP_CAP_MB}`] }).catch((err: unknown) => err as Error);
+      // A failed size is a result too (kept, and the next size still runs).
+      if (r instanceof Error) {
+        runs.push({ copies: n, fileMb: +(Buffer.byteLength(text) / 2 ** 20).toFixed(2), failed: r.message });
+        continue;
+      }
       runs.push({ copies: n, fileMb: +(Buffer.byteLength(text) / 2 ** 20).toFixed(2), characters: r.characters, documents: r.documents, clauses: r.clauses, seconds: r.seconds.total, peakRssMb: r.peakRssMb, baselineRssMb: r.baselineRssMb, liveHeapMb: r.liveHeapMb });
     } finally {
       await meili.stop();
