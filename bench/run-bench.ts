@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Meilisearch, type SearchParams } from 'meilisearch';
 import { startTestMeili, type TestMeili } from '../tests/helpers/meili.js';
 import { CORPUS_DIR, readRealCorpus } from '../tests/helpers/corpus.js';
@@ -41,7 +41,7 @@ import { scaleCorpus } from './scale-corpus.js';
 
 const require = createRequire(import.meta.url);
 interface CannonResult {
-  latency: { p50: number; p90: number; p99: number; average: number; max: number };
+  latency: { p50: number; p90: number; p97_5: number; p99: number; average: number; max: number };
   requests: { average: number; total: number };
   errors: number;
   timeouts: number;
@@ -77,10 +77,10 @@ const log = (line: string) => console.error(`[bench] ${line}`);
  * pipeline it replaced ran out of heap under this cap on the 20× corpus.
  */
 const INGEST_HEAP_CAP_MB = 128;
-const ratio = (a: number, b: number) => +(a / b).toFixed(2);
+export const ratio = (a: number, b: number) => +(a / b).toFixed(2);
 
 /** Runs a TypeScript file under tsx in a child process; resolves with its last stdout line as JSON. */
-function runTs<T>(
+export function runTs<T>(
   file: string,
   args: string[],
   opts: { keepAlive?: boolean; nodeFlags?: string[] } = {},
@@ -106,7 +106,7 @@ function runTs<T>(
   return p;
 }
 
-interface FullIngest {
+export interface FullIngest {
   files: number;
   characters: number;
   documents: number;
@@ -145,6 +145,8 @@ function summary(r: CannonResult) {
   return {
     p50: r.latency.p50,
     p90: r.latency.p90,
+    // autocannon's histogram has no p95; its nearest percentile above.
+    p97_5: r.latency.p97_5,
     p99: r.latency.p99,
     mean: +r.latency.average.toFixed(2),
     requestsPerSecond: +r.requests.average.toFixed(1),
@@ -192,7 +194,7 @@ async function sequentialTurns(targets: Array<{ url: string; requests: CannonReq
     const s = [...xs].sort((a, b) => a - b);
     return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(3);
   };
-  const stats = (xs: number[]) => ({ p50: pct(xs, 50), p90: pct(xs, 90), p99: pct(xs, 99), requests: xs.length });
+  const stats = (xs: number[]) => ({ p50: pct(xs, 50), p90: pct(xs, 90), p95: pct(xs, 95), p99: pct(xs, 99), requests: xs.length });
   return { warm: warm.map(stats), cold: cold.map(stats), warmupRequests: warmupRounds * perRound };
 }
 
@@ -203,7 +205,7 @@ async function load(url: string, requests: CannonRequest[], connections: number)
 }
 
 /** Latency and throughput of the API against the same requests sent straight to Meilisearch. */
-async function benchSearch(meili: TestMeili, label: string) {
+export async function benchSearch(meili: Pick<TestMeili, 'url' | 'masterKey'>, label: string) {
   const client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
   // --judged-before DATE: only the queries of judgment files judged before that day (or undated), so a run stays
   // comparable with earlier ones when new judgments are added.
@@ -376,7 +378,10 @@ async function main() {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run as a script (bench/scale-bench.ts imports the helpers above without running it).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -10,7 +10,8 @@
  * itself. `--variants` also measures ablations (each one setting or
  * segmentation choice undone), which is how the settings were chosen.
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Meilisearch, type Settings } from 'meilisearch';
 import { startTestMeili } from '../helpers/meili.js';
 import { CORPUS_DIR, readRealCorpus } from '../helpers/corpus.js';
@@ -93,6 +94,32 @@ interface Variant {
 }
 
 const SEG_FIELDS = ['headingSeg', 'textSeg', 'pathSeg'];
+/**
+ * An indexed field's coarse stream alone: the tokens before the stream break (segmenter.ts's STREAM_BREAK, the
+ * last `。` when tokens follow it — the extra stream holds no punctuation).
+ */
+const coarseOnly = (field: string) => {
+  const tokens = field.split(' ');
+  const at = tokens.lastIndexOf('。');
+  return (at >= 0 && at < tokens.length - 1 ? tokens.slice(0, at) : tokens).join(' ');
+};
+
+/** Meilisearch keeps each index in a directory of its own: the index uids' directories, for sizes. */
+async function indexDirs(dataDir: string): Promise<Set<string>> {
+  return new Set(await readdir(join(dataDir, 'meili', 'data.ms', 'indexes')).catch(() => []));
+}
+async function dirMb(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) if (e.isFile()) bytes += (await stat(join(dir, e.name))).blocks * 512;
+  return +(bytes / 2 ** 20).toFixed(1);
+}
+/** Creates an index and measures it on disk (allocated blocks of the directory it got). */
+async function createMeasuredIndex(dataDir: string, ...args: Parameters<typeof createIndex>): Promise<number | undefined> {
+  const before = await indexDirs(dataDir);
+  await createIndex(...args);
+  const added = [...(await indexDirs(dataDir))].filter((d) => !before.has(d));
+  return added.length === 1 ? dirMb(join(dataDir, 'meili', 'data.ms', 'indexes', added[0]!)) : undefined;
+}
 /** A field of encoded tokens back to the tokens as text: what Meilisearch would get without the encoding. */
 const decodeField = (field: string) => field.split(' ').map((t) => (/^(?:[a-z]{4})+$/.test(t) ? decodeSearchWord(t) : t)).join(' ');
 
@@ -146,6 +173,17 @@ const VARIANTS: Variant[] = [
     settings: (s) => ({ ...s, sortableAttributes: [...(s.sortableAttributes ?? []), 'textLength'], rankingRules: [...(s.rankingRules ?? []), 'textLength:asc', 'order:asc'] }),
   },
   { name: 'one-stream', describe: 'all tokens interleaved in text order (no coarse stream first)', segmenter: { interleave: true } },
+  {
+    name: 'coarse-only',
+    describe: 'one token stream per field: the words as read, no sub-words or characters (the index size question, issue 17)',
+    docs: (d) => ({ ...d, ...Object.fromEntries(SEG_FIELDS.map((f) => [f, coarseOnly(String(d[f]))])) }),
+  },
+  {
+    name: 'no-path-field',
+    describe: 'document title and breadcrumb not searchable in each clause (pathSeg dropped)',
+    docs: ({ pathSeg: _p, ...d }) => d,
+    settings: (s) => ({ ...s, searchableAttributes: (s.searchableAttributes ?? []).filter((a) => a !== 'pathSeg') }),
+  },
   { name: 'no-single-chars', describe: 'index without single characters', segmenter: { singleChars: false } },
   { name: 'search-mode', describe: 'jieba search mode instead of full mode, no single characters (the first version)', segmenter: { singleChars: false, fullMode: false } },
 ];
@@ -187,7 +225,9 @@ async function main(): Promise<number> {
     const units = (payload.clauses as Array<Record<string, any>>).filter((c) => c.isUnit);
     const rawPath = (c: Record<string, any>) =>
       (c.path as Array<{ label?: string; heading?: string }>).slice(1).map((p) => [p.label, p.heading].filter(Boolean).join(' ')).join(' ');
-    await createIndex(
+    const sizes: Record<string, number | undefined> = {};
+    sizes.baseline = await createMeasuredIndex(
+      meili.dataDir,
       client,
       'eval_baseline',
       {},
@@ -215,7 +255,7 @@ async function main(): Promise<number> {
         const docs = v.docs ? base.map(v.docs) : base;
         const settings = v.settings ? v.settings(INDEX_SETTINGS[INDEX.clauses]) : INDEX_SETTINGS[INDEX.clauses];
         console.error(`eval: variant ${v.name}…`);
-        await createIndex(client, uid, settings, docs);
+        sizes[v.name] = await createMeasuredIndex(meili.dataDir, client, uid, settings, docs);
         configs.push({ name: v.name, describe: v.describe, run: productSearch(reader, uid, seg, registry, { encodeQuery: v.encodeQuery, relaxOrder: v.relaxOrder }) });
       }
     }
@@ -262,16 +302,17 @@ async function main(): Promise<number> {
       const qs = queries.filter((q) => q.kind === kind);
       console.log(`  ${pad(kind, 14)} ${String(qs.length).padStart(3)} queries   ${f(summary('product', qs).ndcg)}  ${f(summary('baseline', qs).ndcg)}`);
     }
-    console.log(`\nOverall, ${queries.length} queries   nDCG@${K}  recall@${K}  MRR`);
+    console.log(`\nOverall, ${queries.length} queries   nDCG@${K}  recall@${K}  MRR    clause index MB`);
     const overall: Record<string, ReturnType<typeof summary>> = {};
     for (const c of configs) {
       const s = (overall[c.name] = summary(c.name, queries));
-      console.log(`  ${pad(c.name, 26)} ${f(s.ndcg)}    ${f(s.recall)}     ${f(s.mrr)}   ${c.describe}`);
+      const mbText = sizes[c.name] !== undefined ? String(sizes[c.name]).padStart(6) : '     –';
+      console.log(`  ${pad(c.name, 26)} ${f(s.ndcg)}    ${f(s.recall)}     ${f(s.mrr)}   ${mbText}   ${c.describe}`);
     }
     const beats = overall.product!.ndcg > overall.baseline!.ndcg && overall.product!.recall > overall.baseline!.recall;
     console.log(`\n${beats ? 'OK' : 'FAIL'}: the product ${beats ? 'beats' : 'does not beat'} the default baseline on nDCG@${K} and recall@${K}.`);
     if (poolAt) await writeFile(poolAt, JSON.stringify(pool, null, 1));
-    if (jsonAt) await writeFile(jsonAt, JSON.stringify({ k: K, queries: queries.length, overall, perQuery }, null, 2));
+    if (jsonAt) await writeFile(jsonAt, JSON.stringify({ k: K, queries: queries.length, overall, indexMb: sizes, perQuery }, null, 2));
     return beats ? 0 : 1;
   } finally {
     await meili.stop();
