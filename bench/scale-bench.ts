@@ -31,13 +31,13 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Meilisearch } from 'meilisearch';
-import { startEmbeddedMeili, type EmbeddedMeili } from '../src/meili/embedded.js';
+import { startEmbeddedMeili, type EmbeddedMeili } from '../meili/embedded.js';
 import { CORPUS_DIR, readRealCorpus } from '../tests/helpers/corpus.js';
 import { loadManifest, prepareIngest } from '../ingest/run-ingest.js';
-import { loadDepartmentRegistry } from '../ingest/departments/index.js';
-import { createSegmenter, segmenterWords } from '../ingest/enrich/segment/index.js';
+import { loadDepartmentRegistry } from '../core/departments/index.js';
+import { createSegmenter, segmenterWords } from '../core/segment/index.js';
 import { MANIFEST_FILE } from '../ingest/corpus/manifest.js';
-import { INDEX } from '../ingest/to-index/index-names.js';
+import { INDEX } from '../core/index/index-names.js';
 import { benchSearch, ratio, runTs, type FullIngest } from './run-bench.js';
 import { scaleCorpus } from './scale-corpus.js';
 
