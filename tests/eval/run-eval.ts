@@ -257,10 +257,13 @@ async function main(): Promise<number> {
       console.log(`  ${pad(q.id, 34)} ${pad(q.query.slice(0, 22), 46)} ${f(p.product!.ndcg)}  ${f(p.baseline!.ndcg)}`);
     }
     const kinds = [...new Set(queries.map((q) => q.kind))];
-    console.log(`\nBy kind of query (nDCG@${K}: product / baseline)`);
+    console.log(`\nBy kind of query (nDCG@${K}: product / exact / baseline)`);
+    const byKind: Record<string, Record<string, number>> = {};
     for (const kind of kinds) {
       const qs = queries.filter((q) => q.kind === kind);
-      console.log(`  ${pad(kind, 14)} ${String(qs.length).padStart(3)} queries   ${f(summary('product', qs).ndcg)}  ${f(summary('baseline', qs).ndcg)}`);
+      byKind[kind] = { queries: qs.length, ...Object.fromEntries(configs.map((c) => [c.name, summary(c.name, qs).ndcg])) };
+      const row = ['product', 'exact', 'baseline'].map((n) => f(byKind[kind]![n]!)).join('  ');
+      console.log(`  ${pad(kind, 14)} ${String(qs.length).padStart(3)} queries   ${row}`);
     }
     console.log(`\nOverall, ${queries.length} queries   nDCG@${K}  recall@${K}  MRR`);
     const overall: Record<string, ReturnType<typeof summary>> = {};
@@ -271,7 +274,7 @@ async function main(): Promise<number> {
     const beats = overall.product!.ndcg > overall.baseline!.ndcg && overall.product!.recall > overall.baseline!.recall;
     console.log(`\n${beats ? 'OK' : 'FAIL'}: the product ${beats ? 'beats' : 'does not beat'} the default baseline on nDCG@${K} and recall@${K}.`);
     if (poolAt) await writeFile(poolAt, JSON.stringify(pool, null, 1));
-    if (jsonAt) await writeFile(jsonAt, JSON.stringify({ k: K, queries: queries.length, overall, perQuery }, null, 2));
+    if (jsonAt) await writeFile(jsonAt, JSON.stringify({ k: K, queries: queries.length, overall, byKind, perQuery }, null, 2));
     return beats ? 0 : 1;
   } finally {
     await meili.stop();
