@@ -27,9 +27,10 @@ export interface Segmenter {
    * Every token indexed for `text`: first the text as exact-mode words (with
    * its punctuation, so positions and proximity stay true), then STREAM_BREAK,
    * then the other tokens a query word may be (overlapping words, single
-   * characters, locators) in text order.
+   * characters, locators) in text order. `{ extra: false }`: the first stream
+   * alone — for a heading, which should match a query by its own words only.
    */
-  indexTokens(text: string): string[];
+  indexTokens(text: string, opts?: { extra?: boolean }): string[];
   /**
    * The words of a query: jieba's exact mode without HMM guesses (so each is a
    * dictionary word or a character, both always indexed), Latin/digit runs
@@ -181,8 +182,9 @@ export function createSegmenter(opts: SegmenterOptions = {}): Segmenter {
       .filter((t) => !PUNCT_OR_SPACE.test(t.word) && (t.word.length > 1 || !HAN_CHAR.test(t.word)))
       .map((t) => t.word);
   };
-  const indexTokens = (text: string) => {
+  const indexTokens = (text: string, o: { extra?: boolean } = {}) => {
     const { coarse, extra } = streamsOf(text, singleChars, true);
+    if (o.extra === false) return coarse.map((t) => t.word);
     if (opts.interleave) {
       return [...coarse, ...extra].sort((a, b) => a.start - b.start || b.word.length - a.word.length).map((t) => t.word);
     }

@@ -95,8 +95,8 @@ export function createLexiconCollector(segmenter: Segmenter): LexiconCollector {
   const definitions: Array<[string, string]> = [];
   const counting: Segmenter = {
     ...segmenter,
-    indexTokens(text) {
-      const tokens = segmenter.indexTokens(text);
+    indexTokens(text, opts) {
+      const tokens = segmenter.indexTokens(text, opts);
       for (const t of tokens) if (t.length > 1 && HAN.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
       return tokens;
     },

@@ -77,7 +77,9 @@ export function toClauseDocs(doc: PolicyDocument, segmenter: Segmenter, original
       departmentRoles: [...new Set(owners.map((o) => `${o.department}:${o.role}`))],
       owners,
       years,
-      headingSeg: toSearchField(segmenter.indexTokens([node.label, node.heading].filter(Boolean).join(' '))),
+      // The heading's own words only: with its sub-words and characters, one character of a query
+      // word in a heading (安全 of 国家安全审查) outranked articles holding every word (the attribute rule).
+      headingSeg: toSearchField(segmenter.indexTokens([node.label, node.heading].filter(Boolean).join(' '), { extra: false })),
       textSeg: toSearchField(segmenter.indexTokens(node.text)),
       pathSeg: toSearchField(segmenter.indexTokens(`${doc.title} ${pathWords(path)}`)),
     });

@@ -7,6 +7,7 @@ import { errorResponses } from '../schemas/common.js';
 import { ChangesQuery, ChangesResponse, DocumentsFeedQuery } from '../schemas/admin.js';
 import { SearchQuery } from '../schemas/search.js';
 import { createSearchService } from '../services/search-service.js';
+import { createLexiconSource } from '../services/query/index.js';
 import { createFeedService, renderAtom } from '../services/feed-service.js';
 
 /** A saved search: the search's own words and filters (no paging, sorting or facets: a feed is newest first). */
@@ -25,7 +26,8 @@ function addresses(req: FastifyRequest): { self: string; origin: string } {
 
 /** What changed, for programs (JSON) and feed readers (Atom). Public: reading needs no token. */
 const feeds: FastifyPluginAsyncZod = async (app) => {
-  const search = createSearchService({ reader: app.reader, segmenter: app.segmenter, registry: await loadDepartmentRegistry() });
+  // A saved search's feed lists what the search lists: the query understood the same way.
+  const search = createSearchService({ reader: app.reader, segmenter: app.segmenter, registry: await loadDepartmentRegistry(), lexicon: createLexiconSource(app.reader) });
   const svc = createFeedService({ reader: app.reader, search });
 
   app.get(

@@ -36,7 +36,7 @@ export interface QueryPlan {
    * the words as typed — people type the subject first and qualifiers after,
    * and the evaluation measured this order above dropping the least
    * informative words first (numbers, being rare, were kept at the expense of
-   * the subject).
+   * the subject) — except a year, given up before every subject word (see yearWords).
    */
   wordsByNeed: string[];
 }
@@ -49,6 +49,26 @@ export interface PlanOptions {
   maxWords?: number;
   /** The words of one whitespace-separated chunk (default `segmenter.queryWords`); query understanding rewrites them here. */
   rewriteChunk?: (chunk: string) => string[];
+}
+
+/** A year as typed (2025, 二〇二五 is folded to digits before), and what may follow it as one time phrase. */
+const YEAR = /^(?:19|20)\d{2}$/;
+const AFTER_YEAR = new Set(['年', '年底', '年前', '年末', '年度', '年内']);
+
+/**
+ * The places of the words that only date the need (2025 + 年 in 2025年 充电桩):
+ * a plan holds 到2025年 in clause after clause, so a relaxed match gives the
+ * date up before any subject word, wherever it was typed (the subject with
+ * another year beats the year without the subject).
+ */
+function yearWords(words: string[]): Set<number> {
+  const out = new Set<number>();
+  words.forEach((w, i) => {
+    if (!YEAR.test(w)) return;
+    out.add(i);
+    if (AFTER_YEAR.has(words[i + 1] ?? '')) out.add(i + 1);
+  });
+  return out;
 }
 
 /** Quoted phrases: ASCII "…", Chinese “…” and 「…」. */
@@ -203,7 +223,12 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
   }
 
   const finalWords = final.map((w) => w.text);
-  const wordsByNeed = [...final.filter((w) => w.pinned), ...final.filter((w) => !w.pinned)].map((w) => w.text);
+  const when = yearWords(final.map((w) => w.text));
+  const wordsByNeed = [
+    ...final.filter((w) => w.pinned),
+    ...final.filter((w, i) => !w.pinned && !when.has(i)),
+    ...final.filter((w, i) => !w.pinned && when.has(i)),
+  ].map((w) => w.text);
   const highlightTerms = markTerms({ typed: rest, words: finalWords, numberParts, extra: extraHighlights, segmenter });
   return { words: finalWords, dropped, phrases, docNumbers, departments, unknownDepartments, highlightTerms, wordsByNeed };
 }

@@ -60,12 +60,12 @@ export const DIRECT_HITS = 5;
 const LOCATOR_WORD = /^第[零〇一二两三四五六七八九十百千]+[编章节条款项目]$/;
 
 /**
- * The words' parts replace dropping words as the relaxed match only when the
- * words as segmented find fewer clauses than this: parts match far more
- * loosely (measured: on queries with several full hits, giving up the last
- * word ranked better than matching every part).
+ * The words' parts replace dropping words as the relaxed match when the
+ * words as segmented find fewer clauses than this — a page's worth
+ * (measured on the 90-query evaluation: 3 → 10 raised granularity queries
+ * 0.64 → 0.71 nDCG@10 and overall 0.815 → 0.819; long questions lost 0.02).
  */
-export const PARTS_BELOW = 3;
+export const PARTS_BELOW = 10;
 
 /** Clauses of a document named in the query, put first (see scopedHits). */
 export const SCOPED_HITS = 10;

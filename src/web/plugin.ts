@@ -16,6 +16,7 @@ import { createIndicatorService } from '../services/indicator-service.js';
 import { IndicatorParams } from '../schemas/indicators.js';
 import { createReferenceService } from '../services/reference-service.js';
 import { createSearchService } from '../services/search-service.js';
+import { createLexiconSource } from '../services/query/index.js';
 import { createSuggestService } from '../services/suggest-service.js';
 import { originOf } from '../services/oembed.js';
 import { clausePage, departmentPage } from '../services/urls.js';
@@ -109,7 +110,8 @@ const CiteBody = z.object({ text: z.string().optional() });
  */
 async function web(app: FastifyInstance): Promise<void> {
   const registry = await loadDepartmentRegistry();
-  const search = createSearchService({ reader: app.reader, segmenter: app.segmenter, registry });
+  // The page understands queries as /v1/search does (frames, thesaurus, typos…), its plan showing every rewrite.
+  const search = createSearchService({ reader: app.reader, segmenter: app.segmenter, registry, lexicon: createLexiconSource(app.reader) });
   const suggest = createSuggestService({ reader: app.reader, segmenter: app.segmenter, departments: registry.departments() });
   const docs = createDocumentService(app.reader);
   const refs = createReferenceService(app.reader);
@@ -160,6 +162,7 @@ async function web(app: FastifyInstance): Promise<void> {
           role: q.department ? q.role : undefined,
           status: q.status,
           sort: q.sort,
+          exact: q.exact,
           facets: 'true',
           ...extra,
         }),

@@ -66,4 +66,16 @@ describe('query understanding', () => {
     expect(q.plan.rewrites).toEqual([]);
     expect(q.owners).toBeUndefined();
   });
+
+  it('shows every rewrite on the web search page, with a link that searches literally', async () => {
+    const page = await app.inject({ method: 'GET', url: `/search?q=${enc('关建信息基础设施安全检测')}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body.match(/<section class="plan"[\s\S]*?<\/section>/)?.[0]).toContain('已将“关建”更正为“关键”');
+    const link = /<a class="plan__exact" href="([^"]+)">/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
+    expect(link).toContain('exact=true');
+    const literal = await app.inject({ method: 'GET', url: link! });
+    expect(literal.statusCode).toBe(200);
+    expect(literal.body).not.toContain('更正为');
+    expect(literal.body).toContain('已按原文精确检索');
+  });
 });

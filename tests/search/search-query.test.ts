@@ -43,6 +43,15 @@ describe('planQuery', () => {
     expect(p.highlightTerms).toEqual(expect.arrayContaining(['工信厅', '省工业和信息化厅', '省工信厅']));
   });
 
+  it('gives up a year before any subject word when relaxing, wherever it was typed', () => {
+    expect(plan('2025年 充电桩').wordsByNeed).toEqual(['充电', '桩', '2025', '年']);
+    expect(plan('到2030年底 算力 规模').wordsByNeed.slice(-2)).toEqual(['2030', '年底']);
+    // A figure is no year: 11.2万个 keeps its typed place (given up first only because typed last).
+    expect(plan('5G基站 11.2万个').wordsByNeed).toEqual(['5G', '基站', '11.2', '万个']);
+    // The words searched keep the order typed; only the order of giving up changes.
+    expect(plan('2025年 充电桩').words).toEqual(['2025', '年', '充电', '桩']);
+  });
+
   it('treats a department-like name the registry lacks as a phrase, with suggestions', () => {
     const p = plan('省工业和信息化局 5G');
     expect(p.unknownDepartments).toEqual([{ asWritten: '省工业和信息化局', suggestions: expect.arrayContaining(['省工业和信息化厅']) }]);

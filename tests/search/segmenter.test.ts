@@ -30,6 +30,15 @@ describe('index tokens', () => {
     expect(tokens.slice(brk + 1)).toEqual(expect.arrayContaining(['千兆', '光网', '算力']));
   });
 
+  it('write only the first stream when asked (headings): a query word matches a heading by the heading’s own words', () => {
+    const all = seg.indexTokens('（二）提升数据安全保障水平');
+    const own = seg.indexTokens('（二）提升数据安全保障水平', { extra: false });
+    expect(own).toEqual(all.slice(0, all.lastIndexOf(STREAM_BREAK)));
+    expect(own).toContain('数据安全');
+    expect(own).not.toContain('安全');
+    expect(all).toContain('安全');
+  });
+
   it('write article numbers in one canonical form, whatever the numerals', () => {
     expect(seg.indexTokens('依照本法第12条')).toContain('第十二条');
     expect(seg.indexTokens('第一百零三条')).toContain('第一百零三条');

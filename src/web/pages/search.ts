@@ -31,6 +31,8 @@ export const SearchPageQuery = z.object({
   role: Role.optional(),
   status: EffectStatus.optional(),
   sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
+  /** `true`: search literally (no query understanding); the plan links here from every rewrite. */
+  exact: z.enum(['true', 'false']).optional(),
 });
 export type SearchPageQuery = z.infer<typeof SearchPageQuery>;
 
@@ -63,7 +65,7 @@ export interface SearchPageData {
 }
 
 /** The parameters of a search URL, in the order they are written. */
-const URL_KEYS = ['q', ...FILTERS, 'sort', 'page'] as const;
+const URL_KEYS = ['q', ...FILTERS, 'sort', 'exact', 'page'] as const;
 type Changes = Partial<Record<keyof SearchPageQuery, string | number | undefined>>;
 
 /** Each query's values, percent-encoded once: a results page builds ~80 links from the same query (one per facet value). */
@@ -84,7 +86,7 @@ function buildHref(q: SearchPageQuery, changes: Changes, separator: string): str
     if (key in changes) v = changes[key] === undefined ? undefined : encodeValue(String(changes[key]));
     else if (key === 'page' || (key === 'role' && clearRole)) v = undefined;
     else v = base.get(key);
-    if (v === undefined || v === '' || (key === 'sort' && v === 'relevance') || (key === 'page' && v === '1')) continue;
+    if (v === undefined || v === '' || (key === 'sort' && v === 'relevance') || (key === 'exact' && v !== 'true') || (key === 'page' && v === '1')) continue;
     s += `${s ? separator : ''}${key}=${v}`;
   }
   return s ? `/search?${s}` : '/';
@@ -142,7 +144,26 @@ function facetGroup(f: Filter, counts: Record<string, number>, q: SearchPageQuer
 </section>`;
 }
 
-/** How the query was read, where it changes what the reader sees: dropped words, phrases, departments, 文号, relaxing. */
+/** One rewrite as a short line: 保户 → 保护, 什么时候 dropped, 出境 + 向境外提供… */
+function rewriteLine(w: SearchResponse['plan']['rewrites'][number]): string {
+  switch (w.kind) {
+    case 'frame':
+      return `略去“${w.from.trim()}”`;
+    case 'typo':
+      return `已将“${w.from}”更正为“${w.to.join('、')}”`;
+    case 'abbreviation':
+      return `“${w.from}”即“${w.to.join('、')}”`;
+    case 'synonym':
+      return `“${w.from}”同时检索：${w.to.join('、')}`;
+    case 'scope':
+      return `优先检索《${w.from}》`;
+    case 'intent':
+      // A definition question's `to` holds the defining clauses' ids; another intent's, the cue words.
+      return w.to.length && /[\u3400-\u9fff]/.test(w.to[0]!) ? `按问题优先：${w.to.slice(0, 4).join('、')}` : `“${w.from}”的定义条款优先`;
+  }
+}
+
+/** How the query was read, where it changes what the reader sees: dropped words, phrases, departments, 文号, rewrites, relaxing. */
 function queryPlan(r: SearchResponse, q: SearchPageQuery): Html {
   const lines: Html[] = [];
   const inPhrases = r.words.every((w) => r.phrases.some((p) => p.includes(w)));
@@ -153,6 +174,15 @@ function queryPlan(r: SearchResponse, q: SearchPageQuery): Html {
     lines.push(
       html`<li>识别为部门：<a href="${departmentPage(d.canonical)}">${d.canonical}</a>${d.asWritten !== d.canonical ? html`（原文“${d.asWritten}”）` : ''}，其全部名称与简称一并检索</li>`,
     );
+  }
+  // Every rewrite of the query (frame dropped, synonym added, typo corrected, intent, scope), each as the reader
+  // would say it, with one link to search the words exactly as typed.
+  if (r.plan.rewrites.length) {
+    lines.push(
+      html`<li class="plan__rewrites">检索时已改写：${r.plan.rewrites.map((w) => html`<span class="token token--rewrite" title="${w.reason}">${rewriteLine(w)}</span>`)} <a class="plan__exact" href="${searchLink(q, { exact: 'true' })}">按原文精确检索</a></li>`,
+    );
+  } else if (r.plan.exact) {
+    lines.push(html`<li class="plan__rewrites">已按原文精确检索（未改写检索词）。 <a class="plan__exact" href="${searchLink(q, { exact: undefined })}">允许改写</a></li>`);
   }
   for (const n of r.notices) {
     if (n.code === 'document-number' && n.document) {
