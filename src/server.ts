@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     engines = started;
     for (const e of started) stopOnSignals(e.stop);
     endpoints = started.map((e, i) => ({ name: shardName(i), url: e.url, masterKey: e.masterKey }));
-    say(`Meilisearch ${started.map((e) => `${e.url} (pid ${e.pid()})`).join(', ')} ${started.length > 1 ? 'are' : 'is'} up.`);
+    for (const [i, e] of started.entries()) say(`Meilisearch ${started.length > 1 ? `${shardName(i)} ` : ''}${e.url} is up (pid ${e.pid()}).`);
   }
   const host = endpoints[0]!.url;
   const apiKey = endpoints[0]!.masterKey;
