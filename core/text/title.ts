@@ -13,6 +13,8 @@ const KIND_BY_ENDING: [RegExp, DocKind][] = [
   [/(摘编|论述|讲话|语录)$/u, 'speeches'],
   // A list of tasks and their owners is a plan (重点任务清单, 任务分工表, 目标任务责任分解), not a catalogue.
   [/(任务|责任|工作)清单$|(分工|分解)表?$/u, 'plan'],
+  // A year's list of key tasks is a plan too (2026年…重点任务); a chapter heading of that name (第二章 重点任务) is not a title.
+  [/^(?!第[一二三四五六七八九十百零〇\d]+[编章节])[^\s　]{4,}(重点任务|主要任务|工作任务|任务安排)$/u, 'plan'],
   [/(清单|附表|目录|一览表)$/u, 'catalogue'],
   [/(汇编|选编)$/u, 'compilation'],
   [/(通知|通告|公告)$/u, 'notice'],

@@ -86,6 +86,15 @@ describe('organs and titles', () => {
     expect(kindFromTitle('关于数字经济发展情况的报告')).toBe('other');
   });
 
+  it('reads a year\'s list of key tasks as a plan, but not a heading of that name', () => {
+    expect(kindFromTitle('某市2026年生态文明建设重点任务')).toBe('plan');
+    expect(kindFromTitle('某某区数字政府建设主要任务')).toBe('plan');
+    expect(kindFromTitle('某县2026年优化营商环境工作任务')).toBe('plan');
+    expect(kindFromTitle('重点任务')).toBe('other');
+    expect(kindFromTitle('第二章　重点任务')).toBe('other');
+    expect(kindFromTitle('第三节 主要任务')).toBe('other');
+  });
+
   it('reads the titles a notice issues', () => {
     expect(issuedTitles('关于印发《某某行动方案（2024-2025年）》的通知')).toEqual(['某某行动方案（2024-2025年）']);
     expect(issuedTitles('某某办公厅关于印发《甲办法》和《乙细则》的通知')).toEqual(['甲办法', '乙细则']);
