@@ -32,6 +32,7 @@ describe('public surface', () => {
       'Config',
       'ConfigError',
       'LogLevel',
+      'MAX_SHARDS',
       'loadConfig',
     ]);
   });
