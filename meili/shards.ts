@@ -17,8 +17,6 @@ import { startEmbeddedMeili, stopOnSignals, type EmbeddedMeili } from './embedde
 import { toMeiliError } from './errors.js';
 import { superviseEmbeddedMeili, type EngineStatus, type SuperviseOptions, type SupervisedMeili } from './supervise.js';
 
-export { MAX_SHARDS } from '../core/config.js';
-
 /** One instance of the library: where it is and the key ingest writes with. */
 export interface ShardEndpoint {
   /** Its name in the network (`shard-0`, `shard-1`…), used as `federationOptions.remote`. */
