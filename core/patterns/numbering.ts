@@ -61,6 +61,24 @@ export function chineseNumeralToNumber(s: string): number {
 }
 
 /**
+ * The value of a numeral as documents and citations write them — Chinese (十一, 一百零五), positional (二〇二三),
+ * Arabic or full-width digits — or undefined when the text is not one. The one numeral reader of every layer
+ * (the parser, citations, dates); `chineseNumeralToNumber` is the same reading for callers that want NaN.
+ */
+export function parseNumeral(s: string): number | undefined {
+  const v = chineseNumeralToNumber(s);
+  return Number.isNaN(v) ? undefined : v;
+}
+
+/**
+ * 0–9999 as articles are numbered (二十二, 一百零五, 十一); any other value in Arabic digits — for labels built from
+ * numbers read in a text, which must never throw.
+ */
+export function formatNumeral(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n <= 9999 ? numberToChineseNumeral(n) : String(n);
+}
+
+/**
  * Writes 0–9999 the way documents number chapters and articles: 十一 (not
  * 一十一), 一百一十, 一千零一. Throws a RangeError outside 0–9999 or for
  * non-integers (a programmer mistake, not a text problem).

@@ -2,6 +2,8 @@
  * Lines of a file with their offsets. Splitting works line by line, but always
  * reports offsets into the text it was given, so slices can be cut exactly.
  */
+import { foldDigits } from '../patterns/numbering.js';
+
 export interface Line {
   /** Offset of the first character of the line. */
   start: number;
@@ -18,20 +20,27 @@ export interface Line {
   clean: string;
 }
 
-/** Splits text into lines with offsets (LF or CRLF). */
-export function toLines(text: string): Line[] {
-  const lines: Line[] = [];
+/**
+ * Every line of a text (LF or CRLF) as its offsets and its raw characters, without the line break: the one line
+ * splitter that both the splitter (`toLines`) and the parser (`ingest/parse/lines.ts`) read lines with.
+ */
+export function lineSpans(text: string): Array<{ start: number; end: number; raw: string }> {
+  const spans: Array<{ start: number; end: number; raw: string }> = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const rawEnd = end > start && text[end - 1] === '\r' ? end - 1 : end;
-    const raw = text.slice(start, rawEnd);
-    lines.push({ start, end: rawEnd, raw, clean: cleanLine(raw) });
+    spans.push({ start, end: rawEnd, raw: text.slice(start, rawEnd) });
     if (end === text.length) break;
     start = end + 1;
   }
-  return lines;
+  return spans;
+}
+
+/** Splits text into lines with offsets (LF or CRLF). */
+export function toLines(text: string): Line[] {
+  return lineSpans(text).map((span) => ({ ...span, clean: cleanLine(span.raw) }));
 }
 
 /** Removes Markdown markup and surrounding (also full-width) whitespace. */
@@ -43,10 +52,8 @@ export function cleanLine(raw: string): string {
     .replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '');
 }
 
-/** Full-width digits → ASCII, so numbers in raw PDF text read like normalized ones. */
-export function foldDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
+/** Full-width digits → ASCII, so numbers in raw PDF text read like normalized ones (one folding for core). */
+export { foldDigits };
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_OR_FULL = `${CJK}\\u3000-\\u303f\\uff00-\\uffef“”‘’《》`;

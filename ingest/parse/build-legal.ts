@@ -4,7 +4,7 @@
  * absent. Paragraphs are not numbered in print; they are the article's
  * separate lines, counted by position.
  */
-import { toChineseNumeral } from './numerals.js';
+import { formatNumeral } from '../../core/patterns/numbering.js';
 import { draft, type Draft } from './draft.js';
 import type { ParseLine } from './lines.js';
 import { squeezeCjkSpaces } from './lines.js';
@@ -98,7 +98,7 @@ export function buildLegal(ctx: BuildContext, root: Draft, from = 0): number {
         ctx.report(
           'warning',
           'parse/numbering-gap',
-          `${m.label} follows 第${toChineseNumeral(lastArticle)}条${lastArticleSub ? `之${toChineseNumeral(lastArticleSub)}` : ''}`,
+          `${m.label} follows 第${formatNumeral(lastArticle)}条${lastArticleSub ? `之${formatNumeral(lastArticleSub)}` : ''}`,
           line.start,
         );
       }
@@ -207,7 +207,7 @@ function articleOf(m: LegalMatch, line: ParseLine): Draft {
  */
 function paragraphOf(article: Draft, span: { start: number; end: number } | undefined, at?: number): Draft {
   const k = article.children.filter((c) => c.kind === 'paragraph').length + 1;
-  const label = `第${toChineseNumeral(k)}款`;
+  const label = `第${formatNumeral(k)}款`;
   const para = draft('paragraph', {
     seg: `para_${k}`,
     label,

@@ -8,7 +8,7 @@
  * full-width digits folded. Raw-ish variants are accepted on purpose: (一) and
  * （一）, 1. 1、 1．, 第 3 条.
  */
-import { parseNumeral } from './numerals.js';
+import { parseNumeral } from '../../core/patterns/numbering.js';
 import { squeezeCjkSpaces } from './lines.js';
 
 const CN = '零〇一二两三四五六七八九十百千';
@@ -50,13 +50,13 @@ export function matchLegal(clean: string): LegalMatch | undefined {
   const m = clean.match(LEGAL_RE);
   if (!m) return undefined;
   const number = parseNumeral(m[1]!);
-  if (!Number.isFinite(number) || number <= 0) return undefined;
+  if (number === undefined || number <= 0) return undefined;
   const unit = LEGAL_UNIT[m[2]!]!;
   const rest = clean.slice(m[0].length);
   if (unit !== 'article') {
     if (rest.length > 40 || /[。；，：！？]/.test(rest)) return undefined;
   }
-  const sub = m[3] ? parseNumeral(m[3]) : 0;
+  const sub = m[3] ? (parseNumeral(m[3]) ?? Number.NaN) : 0;
   return {
     unit,
     number,
@@ -110,7 +110,7 @@ export function matchPlanNumbering(clean: string): PlanMatch | undefined {
     if (!rest.trim()) return undefined;
     const raw = m[1]!;
     const number = style === '①' ? CIRCLED.indexOf(raw) + 1 : parseNumeral(raw);
-    if (!Number.isFinite(number) || number <= 0) return undefined;
+    if (number === undefined || number <= 0) return undefined;
     // "一是" must be followed by prose, not be the word 一是 inside a title.
     if (style === '一是' && rest.length < 4) return undefined;
     return { style, number, label: planLabel(style, raw), short: planShort(style, raw), length: m[0].length, rest };
@@ -157,7 +157,7 @@ export function matchBox(clean: string): BoxMatch | undefined {
   // A prose line that merely starts with a word ending in 专栏 has no number and no separator.
   if (!m[2] && !/^专栏[ \u3000:：]/.test(clean.slice(m[1]!.length))) return undefined;
   const number = m[2] ? parseNumeral(m[2]) : undefined;
-  return { ...(number !== undefined && Number.isFinite(number) ? { number } : {}), title: squeezeCjkSpaces(m[3] ?? '') };
+  return { ...(number !== undefined ? { number } : {}), title: squeezeCjkSpaces(m[3] ?? '') };
 }
 
 export interface AttachmentMatch {
@@ -179,7 +179,7 @@ export function matchAttachment(clean: string): AttachmentMatch | undefined {
   // Without a colon, a marker is alone on its line or followed by a short title.
   if (!list && (rest.length > 40 || /[。；，]/.test(rest))) return undefined;
   const number = m[1] ? parseNumeral(m[1]) : undefined;
-  return { ...(number !== undefined && Number.isFinite(number) ? { number } : {}), rest, list };
+  return { ...(number !== undefined ? { number } : {}), rest, list };
 }
 
 /** "目录" / "目 录" / "目次" on its own line. */

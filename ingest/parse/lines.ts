@@ -7,6 +7,8 @@
  * missed something.
  */
 
+import { foldDigits, lineSpans } from '../../core/text/lines.js';
+
 export interface ParseLine {
   /** Offset of the first meaningful character (after indentation and Markdown markers). */
   start: number;
@@ -25,11 +27,6 @@ const TRAILING_BLANK = new RegExp(`${BLANK}+$`);
 // Markdown a converter leaves in front of a line: "### ", "- ", "* ", "> ".
 const LEADING_MARKUP = /^(?:#{1,6}[ \u3000]+|[-*+>][ \u3000]+)/;
 
-/** Full-width digits → ASCII. */
-function foldWidth(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
-
 /**
  * Splits a slice's text into its non-blank lines with offsets. A line holding a
  * TAB between cells keeps its cells (leading empty cells included: a table's
@@ -37,15 +34,9 @@ function foldWidth(s: string): string {
  */
 export function toParseLines(text: string): ParseLine[] {
   const lines: ParseLine[] = [];
-  let pos = 0;
-  while (pos <= text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl === -1) nl = text.length;
-    const raw = text.slice(pos, nl);
-    const line = toParseLine(raw, pos);
+  for (const span of lineSpans(text)) {
+    const line = toParseLine(span.raw, span.start);
     if (line) lines.push(line);
-    if (nl === text.length) break;
-    pos = nl + 1;
   }
   return lines;
 }
@@ -79,7 +70,7 @@ function toParseLine(raw: string, offset: number): ParseLine | undefined {
 }
 
 function tidy(s: string): string {
-  return foldWidth(s.replace(/\*\*|__/g, '')).replace(/^[ \u3000]+|[ \u3000]+$/g, '');
+  return foldDigits(s.replace(/\*\*|__/g, '')).replace(/^[ \u3000]+|[ \u3000]+$/g, '');
 }
 
 /** Removes blanks between CJK characters and around them ("第一章 总 则" → "第一章总则"), keeping Latin word spaces. */

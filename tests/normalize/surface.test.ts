@@ -57,6 +57,7 @@ describe('core/patterns public surface', () => {
       'endsSentence',
       'findDocNumbers',
       'foldDigits',
+      'formatNumeral',
       'isAsciiAlnum',
       'isAsciiDigit',
       'isBullet',
@@ -69,6 +70,7 @@ describe('core/patterns public surface', () => {
       'normalizeDocNumbersIn',
       'numberToChineseNumeral',
       'opensBlock',
+      'parseNumeral',
       'startsWithResponsibilityNote',
       'stripLinePrefix',
     ]);
