@@ -10,6 +10,7 @@ import security, { DOCS_CSP, type RateLimits } from './plugins/security.js';
 import { frameworkErrorAnswer, parserErrorAnswer } from './plugins/framework-errors.js';
 import type { EngineStatus } from '../meili/supervise.js';
 import segmenter from './plugins/segmenter.js';
+import services from './plugins/services.js';
 import unknownParams from './plugins/unknown-params.js';
 import { routes } from './routes/index.js';
 import cors, { type CorsPluginOptions } from './plugins/cors.js';
@@ -128,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(oembedDiscovery);
   await app.register(deprecation);
   await app.register(segmenter);
+  await app.register(services);
   await app.register(unknownParams);
   for (const route of routes) await app.register(route);
   if (opts.admin) await app.register(admin, opts.admin);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { memoize, readGeneration } from '../services/generation.js';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { INDEX } from '../../core/index/index-names.js';
 import { codeFingerprint } from './code-fingerprint.js';
 
 /**
@@ -59,25 +59,6 @@ export interface CacheValidatorOptions {
   buildId?: string;
 }
 
-/** Reuses one answer of `read` for `ttlMs`, and one pending read for every concurrent caller. */
-function memoize<T>(read: () => Promise<T>, ttlMs: number): () => Promise<T> {
-  let value: T;
-  let readAt = -Infinity;
-  let pending: Promise<T> | undefined;
-  return () => {
-    if (performance.now() - readAt < ttlMs) return Promise.resolve(value);
-    pending ??= read()
-      .then((v) => {
-        value = v;
-        readAt = performance.now();
-        return v;
-      })
-      .finally(() => {
-        pending = undefined;
-      });
-    return pending;
-  };
-}
 
 /** RFC 9110 weak comparison: does If-None-Match name this ETag (or `*`)? */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
@@ -112,13 +93,8 @@ function policyOf(req: FastifyRequest): CachePolicy | false | undefined {
 export default fp<CacheValidatorOptions>(
   async (app, opts) => {
     const buildId = opts.buildId ?? codeFingerprint();
-    const readGeneration =
-      opts.generation ??
-      (async () => {
-        const meta = await app.reader.get<{ ingestedAt?: string; corpusHash?: string }>(INDEX.meta, 'corpus', ['ingestedAt', 'corpusHash']);
-        return meta?.ingestedAt ? `${meta.ingestedAt}|${meta.corpusHash ?? ''}` : undefined;
-      });
-    const generation = memoize(readGeneration, opts.generationTtlMs ?? 1000);
+    const readIndexGeneration = opts.generation ?? (() => readGeneration(app.reader));
+    const generation = memoize(readIndexGeneration, opts.generationTtlMs ?? 1000);
     app.decorateRequest('etag', undefined);
 
     app.addHook('onRequest', async (req, reply) => {

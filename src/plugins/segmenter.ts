@@ -12,6 +12,8 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
+    // The registry FILE, as ingest segments with it: query words must split exactly like the indexed text. Names
+    // resolve through the live index's registry (src/plugins/services.ts), not this one.
     const registry = await loadDepartmentRegistry();
     app.decorate('segmenter', createSegmenter({ userWords: [...departmentDictionary(registry), ...policyTerms] }));
   },

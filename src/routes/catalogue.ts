@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../schemas/common.js';
-import { CatalogueList, CatalogueQuery, createCatalogueService } from '../services/catalogue-service.js';
+import { CatalogueList, CatalogueQuery } from '../services/catalogue-service.js';
 
 /** The catalogue (附表) of related documents found in the corpus, as structured entries. */
 const catalogue: FastifyPluginAsyncZod = async (app) => {
-  const svc = createCatalogueService(app.reader);
+  const svc = app.services.catalogue;
   app.get(
     '/v1/catalogue',
     {

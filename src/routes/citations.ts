@@ -27,7 +27,7 @@ const BATCH_BODY_LIMIT = 2 * 1024 * 1024;
 const EXTRACT_BODY_LIMIT = 320 * 1024;
 
 const citations: FastifyPluginAsyncZod = async (app) => {
-  const svc = createCitationService(app.reader);
+  const svc = app.services.citations;
   app.get(
     '/v1/resolve',
     {

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../schemas/common.js';
 import { ClauseDetail, DocParams, DocQuery } from '../schemas/documents.js';
-import { createDocumentService } from '../services/document-service.js';
-import { createReferenceService } from '../services/reference-service.js';
 
 const clauses: FastifyPluginAsyncZod = async (app) => {
-  const svc = createDocumentService(app.reader);
-  const refs = createReferenceService(app.reader);
+  const svc = app.services.documents;
+  const refs = app.services.references;
   app.get(
     '/v1/clauses/:id',
     {

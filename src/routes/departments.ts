@@ -11,11 +11,10 @@ import {
   DepartmentTasks,
   DepartmentTasksQuery,
 } from '../schemas/tasks.js';
-import { createDepartmentService } from '../services/department-service.js';
 import { attachmentDisposition, csvBytes, taskLedgerRows, toCsv } from '../services/task-service.js';
 
 const departments: FastifyPluginAsyncZod = async (app) => {
-  const svc = createDepartmentService(app.reader);
+  const svc = app.services.departments;
   app.get(
     '/v1/departments',
     {

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../schemas/common.js';
 import { DocParams, DocQuery, DocumentDetail, DocumentList, DocumentListQuery } from '../schemas/documents.js';
-import { createDocumentService } from '../services/document-service.js';
 
 const documents: FastifyPluginAsyncZod = async (app) => {
-  const svc = createDocumentService(app.reader);
+  const svc = app.services.documents;
   app.get(
     '/v1/documents',
     {

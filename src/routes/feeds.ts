@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { ChangesQuery, ChangesResponse, DocumentsFeedQuery } from '../schemas/admin.js';
 import { SearchQuery } from '../schemas/search.js';
-import { createSearchService } from '../services/search-service.js';
-import { createLexiconSource } from '../services/query/index.js';
-import { createFeedService, renderAtom } from '../services/feed-service.js';
+import { renderAtom } from '../services/feed-service.js';
 
 /** A saved search: the search's own words and filters (no paging, sorting or facets: a feed is newest first). */
 const SearchFeedQuery = z
@@ -27,8 +24,7 @@ function addresses(req: FastifyRequest): { self: string; origin: string } {
 /** What changed, for programs (JSON) and feed readers (Atom). Public: reading needs no token. */
 const feeds: FastifyPluginAsyncZod = async (app) => {
   // A saved search's feed lists what the search lists: the query understood the same way.
-  const search = createSearchService({ reader: app.reader, segmenter: app.segmenter, registry: await loadDepartmentRegistry(), lexicon: createLexiconSource(app.reader) });
-  const svc = createFeedService({ reader: app.reader, search });
+  const svc = app.services.feeds;
 
   app.get(
     '/v1/changes',

@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../schemas/common.js';
 import { IndicatorDetail, IndicatorList, IndicatorListQuery, IndicatorParams } from '../schemas/indicators.js';
-import { createIndicatorService } from '../services/indicator-service.js';
 import { attachmentDisposition, csvBytes } from '../services/task-service.js';
 
 const indicators: FastifyPluginAsyncZod = async (app) => {
-  const svc = createIndicatorService(app.reader, app.segmenter);
+  const svc = app.services.indicators;
   app.get(
     '/v1/indicators',
     {

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { CACHE } from '../plugins/cache-validators.js';
-import { createDocumentService } from '../services/document-service.js';
 import { OEMBED_PATH, OEmbedQuery, OEmbedRich, originOf, parseEmbedTarget, renderCard, type CardInput } from '../services/oembed.js';
 import { clausePage, documentPage } from '../services/urls.js';
 
@@ -10,7 +9,7 @@ import { clausePage, documentPage } from '../services/urls.js';
 const CARD_CACHE_AGE = 300;
 
 const oembed: FastifyPluginAsyncZod = async (app) => {
-  const docs = createDocumentService(app.reader);
+  const docs = app.services.documents;
   app.get(
     OEMBED_PATH,
     {

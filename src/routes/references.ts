@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, Id } from '../schemas/common.js';
-import { Direction, DocumentReferences, ReferenceGraph, createReferenceService } from '../services/reference-service.js';
+import { Direction, DocumentReferences, ReferenceGraph } from '../services/reference-service.js';
 
 const references: FastifyPluginAsyncZod = async (app) => {
-  const svc = createReferenceService(app.reader);
+  const svc = app.services.references;
   app.get(
     '/v1/documents/:id/references',
     {

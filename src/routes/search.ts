@@ -1,17 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import { errorResponses } from '../schemas/common.js';
 import { SearchQuery, SearchResponse } from '../schemas/search.js';
-import { createSearchService } from '../services/search-service.js';
-import { createLexiconSource } from '../services/query/index.js';
 
 const search: FastifyPluginAsyncZod = async (app) => {
-  const svc = createSearchService({
-    reader: app.reader,
-    segmenter: app.segmenter,
-    registry: await loadDepartmentRegistry(),
-    lexicon: createLexiconSource(app.reader),
-  });
+  const svc = app.services.search;
   app.get(
     '/v1/search',
     {

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import { errorResponses } from '../schemas/common.js';
 import { SuggestQuery, SuggestResponse } from '../schemas/search.js';
-import { createSuggestService } from '../services/suggest-service.js';
 
 const suggest: FastifyPluginAsyncZod = async (app) => {
-  const registry = await loadDepartmentRegistry();
-  const svc = createSuggestService({ reader: app.reader, segmenter: app.segmenter, departments: registry.departments() });
+  const svc = app.services.suggest;
   app.get(
     '/v1/suggest',
     {

@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../schemas/common.js';
 import { TaskSearchQuery, TaskSearchResponse } from '../schemas/tasks.js';
-import { createDepartmentService } from '../services/department-service.js';
-import { createTaskService } from '../services/task-service.js';
 
 const tasks: FastifyPluginAsyncZod = async (app) => {
-  const svc = createTaskService({ reader: app.reader, segmenter: app.segmenter, departments: createDepartmentService(app.reader) });
+  const svc = app.services.tasks;
   app.get(
     '/v1/tasks',
     {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { generationOf, perGeneration, type GenerationSource } from './generation.js';
 import { ApiError } from '../errors.js';
 import { INDEX } from '../../core/index/index-names.js';
 import type { ClauseDoc, DocumentDoc } from '../../core/index/schemas.js';
@@ -148,10 +149,7 @@ const ALL = 100_000;
  * from the documents, clauses and catalogue indexes on first use and rebuilt
  * when the meta index says a new ingest was swapped in.
  */
-export function createCitationService(reader: IndexReader) {
-  let cached: Promise<Library> | undefined;
-  let cachedStamp: string | undefined;
-
+export function createCitationService(reader: IndexReader, generation: GenerationSource = generationOf(reader)) {
   async function load(stamp: string): Promise<Library> {
     const [docs, clauses, catalogue] = await Promise.all([
       reader.list<DocumentDoc>(INDEX.documents, {
@@ -190,19 +188,7 @@ export function createCitationService(reader: IndexReader) {
     };
   }
 
-  async function library(): Promise<Library> {
-    const meta = await reader.get<{ ingestedAt?: string }>(INDEX.meta, 'corpus', ['ingestedAt']);
-    if (!meta?.ingestedAt) throw new ApiError('INDEX_NOT_READY');
-    if (!cached || cachedStamp !== meta.ingestedAt) {
-      cachedStamp = meta.ingestedAt;
-      cached = load(meta.ingestedAt);
-      // A failed load must not stick: the next request tries again.
-      cached.catch(() => {
-        if (cachedStamp === meta.ingestedAt) cached = undefined;
-      });
-    }
-    return cached;
-  }
+  const library = perGeneration(generation, load);
 
   const fullTitle = (d: { title: string; version?: string }) => d.title + (d.version && !d.title.endsWith(d.version) ? d.version : '');
   const candidatesOut = (c: Candidate[] | undefined) => c?.map((x) => ({ ...x, ...(x.docId ? { url: documentUrl(x.docId), page: documentPage(x.docId) } : {}) }));

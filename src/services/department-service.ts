@@ -1,4 +1,5 @@
 import { createDepartmentRegistry, type Department, type DepartmentRegistry } from '../../core/departments/index.js';
+import { generationOf, perGeneration, type GenerationSource } from './generation.js';
 import { foldText } from '../../core/segment/fold.js';
 import type { TaskDoc } from '../../core/model/task.js';
 import { INDEX } from '../../core/index/index-names.js';
@@ -80,14 +81,8 @@ interface Loaded {
  * same resolver code as ingest and cached until the index is rebuilt (the meta
  * document's ingestedAt changes).
  */
-export function createDepartmentService(reader: IndexReader) {
-  let cache: Loaded | undefined;
-
-  const load = async (): Promise<Loaded> => {
-    const meta = await reader.get<{ ingestedAt?: string }>(INDEX.meta, 'corpus', ['ingestedAt']);
-    const stamp = meta?.ingestedAt ?? '';
-    if (cache && cache.stamp === stamp) return cache;
-    if (!meta) throw new ApiError('INDEX_NOT_READY');
+export function createDepartmentService(reader: IndexReader, generation: GenerationSource = generationOf(reader)) {
+  const load = perGeneration(generation, async (stamp): Promise<Loaded> => {
     const { hits } = await reader.list<DepartmentDoc>(INDEX.departments, { limit: MAX_DEPARTMENTS, sort: ['order:asc'] });
     const registry = createDepartmentRegistry({
       departments: hits.map((d) => ({ name: d.name, level: d.level, aliases: d.aliases, abbreviations: d.abbreviations })),
@@ -98,7 +93,7 @@ export function createDepartmentService(reader: IndexReader) {
       sort: ['order:asc'],
       fields: ['id', 'title'],
     });
-    cache = {
+    return {
       stamp,
       registry,
       byName: new Map(hits.map((d) => [d.name, d])),
@@ -106,8 +101,7 @@ export function createDepartmentService(reader: IndexReader) {
       foldedNames,
       documents: new Map(documents.hits.map((d, position) => [d.id, { title: d.title, position }])),
     };
-    return cache;
-  };
+  });
 
   /** The body a name stands for, or 404 with the closest names. */
   const resolve = async (name: string): Promise<DepartmentDoc> => {
@@ -128,6 +122,14 @@ export function createDepartmentService(reader: IndexReader) {
     );
 
   return {
+    /**
+     * The department registry of the live index generation (the registry file's bodies and every body ingest found
+     * in a note), rebuilt once per generation: the one registry the API resolves department names with.
+     */
+    async registry(): Promise<DepartmentRegistry> {
+      return (await load()).registry;
+    },
+
     /** The canonical name for any name of a body; undefined when unknown (for other services' filters). */
     async canonical(name: string): Promise<string | undefined> {
       const { registry, byName } = await load();

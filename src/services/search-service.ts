@@ -103,8 +103,11 @@ export function pageWindow(offset: number, limit: number, maxPage = 1000): { pag
 export interface SearchServiceDeps {
   reader: IndexReader;
   segmenter: Segmenter;
-  /** Department names and aliases, for the department filter and department names in queries. Default: none. */
-  registry?: Pick<DepartmentRegistry, 'lookup' | 'closest'>;
+  /**
+   * Department names and aliases, for the department filter and department names in queries: a registry, or (the
+   * API) the live index generation's registry, read per search. Default: none.
+   */
+  registry?: RegistryLike | (() => Promise<RegistryLike | undefined>);
   /** How query words are written for Meilisearch (default toSearchQuery, matching the index; other values only for measurements). */
   encodeQuery?: (words: string[]) => string;
   /** Which words a relaxed match gives up first: the last typed after pinned ones (default) or the least informative (measurements only). */
@@ -114,6 +117,7 @@ export interface SearchServiceDeps {
 }
 
 type ClauseHit = ClauseDoc & Record<string, unknown>;
+type RegistryLike = Pick<DepartmentRegistry, 'lookup' | 'closest'>;
 
 /**
  * Clause search: the query is planned (segmented exactly like indexed text,
@@ -128,13 +132,14 @@ export interface SnippetMarks {
 }
 
 export function createSearchService(deps: SearchServiceDeps) {
-  const { reader, segmenter, registry } = deps;
+  const { reader, segmenter } = deps;
+  const registryNow = async (): Promise<RegistryLike | undefined> => (typeof deps.registry === 'function' ? deps.registry() : deps.registry);
   const encode = deps.encodeQuery ?? toSearchQuery;
   const relaxOrder = deps.relaxOrder ?? 'typed';
   /** Least informative last (a measured alternative to `plan.wordsByNeed`). */
   const byWeight = (plan: QueryPlan) => [...plan.wordsByNeed].sort((a, b) => segmenter.weight(b) - segmenter.weight(a));
 
-  const departmentFilter = (q: SearchQuery): string | undefined => {
+  const departmentFilter = (q: SearchQuery, registry: RegistryLike | undefined): string | undefined => {
     if (!q.department) return undefined;
     const found = registry?.lookup(q.department);
     if (registry && !found) {
@@ -321,6 +326,7 @@ export function createSearchService(deps: SearchServiceDeps) {
 
   return {
     async search(q: SearchQuery, marks?: SnippetMarks): Promise<SearchResponse> {
+      const registry = await registryNow();
       const searchPlan = await planSearch(q.q, { exact: q.exact, segmenter, registry, lexicon: deps.lexicon });
       const { plan } = searchPlan;
       // Punctuation, a lone quote, an emoji: nothing to match. An empty search would match every clause, which
@@ -345,7 +351,7 @@ export function createSearchService(deps: SearchServiceDeps) {
         q.docKind && eq('docKind', q.docKind),
         q.issuer && eq('issuer', q.issuer),
         q.year !== undefined && eq('year', q.year),
-        departmentFilter(q),
+        departmentFilter(q, registry),
       );
       const asOf = asOfDay(q.asOf);
       const filter = and(unfiltered, q.status && statusFilter(q.status, asOf));

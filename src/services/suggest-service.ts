@@ -10,8 +10,8 @@ import { departmentPage, departmentUrl, documentPage, documentUrl } from './urls
 export interface SuggestServiceDeps {
   reader: IndexReader;
   segmenter: Segmenter;
-  /** The bodies whose names (and aliases, abbreviations) are suggested. */
-  departments: Department[];
+  /** The bodies whose names (and aliases, abbreviations) are suggested: a list, or (the API) the live index generation's. */
+  departments: Department[] | (() => Promise<Department[]>);
 }
 
 /** Documents asked of Meilisearch per keystroke; prefix matches among them are re-ranked here. */
@@ -26,7 +26,15 @@ const DOCUMENT_CANDIDATES = 50;
 export function createSuggestService(deps: SuggestServiceDeps) {
   const { reader, segmenter } = deps;
   const norm = (s: string) => segmenter.fold(s).replace(/[\s《》〈〉“”"]/g, '').toLowerCase();
-  const forms = deps.departments.map((d) => ({ d, forms: [d.name, ...d.aliases, ...d.abbreviations].map((f) => ({ f, n: norm(f) })) }));
+  const formsOf = (departments: Department[]) =>
+    departments.map((d) => ({ d, forms: [d.name, ...d.aliases, ...d.abbreviations].map((f) => ({ f, n: norm(f) })) }));
+  // The folded forms are computed once per list: a new generation brings a new list.
+  let folded: { of: Department[]; forms: ReturnType<typeof formsOf> } | undefined;
+  const departmentForms = async () => {
+    const list = typeof deps.departments === 'function' ? await deps.departments() : deps.departments;
+    if (folded?.of !== list) folded = { of: list, forms: formsOf(list) };
+    return folded.forms;
+  };
 
   return {
     async suggest(q: SuggestQuery): Promise<SuggestResponse> {
@@ -35,7 +43,7 @@ export function createSuggestService(deps: SuggestServiceDeps) {
       const prefix: Array<Suggestion & { rank: number }> = [];
       const byWords: Suggestion[] = [];
 
-      for (const { d, forms: fs } of forms) {
+      for (const { d, forms: fs } of await departmentForms()) {
         // The department's own task list: a search needs a query, a department page does not.
         const url = departmentUrl(d.name);
         const page = departmentPage(d.name);

@@ -1,23 +1,14 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
-import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import { EffectStatus } from '../../core/model/dates.js';
 import { ApiError } from '../errors.js';
 import { MeiliTimeoutError, MeiliUnavailableError } from '../../meili/errors.js';
 import { Id, ShortText } from '../schemas/common.js';
 import { SearchQuery } from '../schemas/search.js';
 import { Role } from '../schemas/search.js';
-import { createCatalogueService } from '../services/catalogue-service.js';
-import { MAX_EXTRACT_CHARS, createCitationService } from '../services/citation-service.js';
-import { createDepartmentService } from '../services/department-service.js';
-import { createDocumentService } from '../services/document-service.js';
-import { createIndicatorService } from '../services/indicator-service.js';
+import { MAX_EXTRACT_CHARS } from '../services/citation-service.js';
 import { IndicatorParams } from '../schemas/indicators.js';
-import { createReferenceService } from '../services/reference-service.js';
-import { createSearchService } from '../services/search-service.js';
-import { createLexiconSource } from '../services/query/index.js';
-import { createSuggestService } from '../services/suggest-service.js';
 import { originOf } from '../services/oembed.js';
 import { clausePage, departmentPage } from '../services/urls.js';
 import { ASSETS_BY_PATH, ASSET_CACHE_CONTROL } from './assets.js';
@@ -109,16 +100,8 @@ const CiteBody = z.object({ text: z.string().optional() });
  * script (assets/app.js) adds type-ahead, copy buttons and auto-submit.
  */
 async function web(app: FastifyInstance): Promise<void> {
-  const registry = await loadDepartmentRegistry();
-  // The page understands queries as /v1/search does (frames, thesaurus, typos…), its plan showing every rewrite.
-  const search = createSearchService({ reader: app.reader, segmenter: app.segmenter, registry, lexicon: createLexiconSource(app.reader) });
-  const suggest = createSuggestService({ reader: app.reader, segmenter: app.segmenter, departments: registry.departments() });
-  const docs = createDocumentService(app.reader);
-  const refs = createReferenceService(app.reader);
-  const cites = createCitationService(app.reader);
-  const departments = createDepartmentService(app.reader);
-  const catalogue = createCatalogueService(app.reader);
-  const indicators = createIndicatorService(app.reader, app.segmenter);
+  // The same service instances as /v1 (src/plugins/services.ts): pages and the JSON API never disagree.
+  const { search, suggest, documents: docs, references: refs, citations: cites, departments, catalogue, indicators } = app.services;
   const documentList = cacheFor(60_000, () => docs.list({ limit: 200, offset: 0, sort: 'order', facets: false }));
 
   /** Pages are for people: the OpenAPI document describes the JSON API only. */

@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { generationOf, latestPerGeneration, type GenerationSource } from '../generation.js';
 import type { LexiconDoc } from '../../../core/thesaurus/lexicon.js';
 import { LEXICON_ID } from '../../../core/thesaurus/lexicon.js';
 import { INDEX } from '../../../core/index/index-names.js';
@@ -80,34 +81,19 @@ export function samePinyin(a: string, b: string): boolean {
 const RECHECK_MS = 5000;
 
 /**
- * The live index's lexicon, loaded once per index generation. A request never
- * waits for the staleness check: the stamp is re-read in the background at most
- * every few seconds, and the new lexicon replaces the old when loaded.
+ * The live index's lexicon, loaded once per index generation (src/services/generation.ts). A request never waits
+ * for the staleness check: the generation is re-read in the background at most every few seconds, and the new
+ * lexicon replaces the old when loaded.
  */
-export function createLexiconSource(reader: IndexReader, now: () => number = Date.now) {
-  let current: { stamp: string; lexicon: Lexicon } | undefined;
-  let loading: Promise<void> | undefined;
-  let checkedAt = -Infinity;
-  const load = async () => {
-    const meta = await reader.get<{ ingestedAt?: string }>(INDEX.meta, 'corpus', ['ingestedAt']).catch(() => undefined);
-    const stamp = meta?.ingestedAt ?? '';
-    if (current && current.stamp === stamp) return;
-    const doc = await reader.get<LexiconDoc>(INDEX.meta, LEXICON_ID).catch(() => undefined);
-    current = { stamp, lexicon: doc?.words ? createLexicon(doc) : EMPTY_LEXICON };
-  };
-  const refresh = () => {
-    checkedAt = now();
-    loading ??= load().finally(() => {
-      loading = undefined;
-    });
-    return loading;
-  };
-  return {
-    async get(): Promise<Lexicon> {
-      if (!current) await refresh().catch(() => undefined);
-      else if (now() - checkedAt > RECHECK_MS) refresh().catch(() => undefined);
-      return current?.lexicon ?? EMPTY_LEXICON;
+export function createLexiconSource(reader: IndexReader, now: () => number = Date.now, generation: GenerationSource = generationOf(reader)) {
+  const get = latestPerGeneration(
+    generation,
+    async () => {
+      const doc = await reader.get<LexiconDoc>(INDEX.meta, LEXICON_ID).catch(() => undefined);
+      return doc?.words ? createLexicon(doc) : EMPTY_LEXICON;
     },
-  };
+    { fallback: EMPTY_LEXICON, recheckMs: RECHECK_MS, now },
+  );
+  return { get };
 }
 export type LexiconSource = ReturnType<typeof createLexiconSource>;
