@@ -1,0 +1,127 @@
+/**
+ * The words strategy (retrieval for a query without quoted phrases): clauses with every word, then — when they do
+ * not fill the page — the words' parts (granularity) or a relaxed match that gives up words, each such hit marked
+ * partial.
+ */
+import type { SearchParams } from 'meilisearch';
+import { INDEX } from '../../../core/index/index-names.js';
+import { and, anyOf } from '../filter.js';
+import type { QueryPlan } from '../search-query.js';
+import { PARTS_BELOW } from './constants.js';
+import type { ClauseHit, Ranked, SearchContext } from './context.js';
+import { renameFacets } from './facets.js';
+
+/**
+ * Meilisearch's page mode counts hits exhaustively; offset/limit mode only
+ * estimates. For any offset and limit, finds the smallest page size whose one
+ * page covers [offset, offset + limit), so totals are exact; undefined when
+ * that page would be unreasonably large (then the estimate is used).
+ */
+export function pageWindow(offset: number, limit: number, maxPage = 1000): { page: number; hitsPerPage: number; skip: number } | undefined {
+  for (let size = limit; size <= Math.min(maxPage, offset + limit); size++) {
+    const page = Math.floor(offset / size);
+    if (Math.floor((offset + limit - 1) / size) === page) return { page: page + 1, hitsPerPage: size, skip: offset - page * size };
+  }
+  return undefined;
+}
+
+/** True when Meilisearch matched fewer words in the hit than the query has (a relaxed match). */
+export function isPartial(h: Record<string, unknown>): boolean {
+  if (h._byParts === true) return true;
+  const words = (h._rankingScoreDetails as { words?: { matchingWords: number; maxMatchingWords: number } } | undefined)?.words;
+  return !!words && words.matchingWords < words.maxMatchingWords;
+}
+
+/** Least informative last (a measured alternative to `plan.wordsByNeed`). */
+function byWeight(ctx: SearchContext, plan: QueryPlan): string[] {
+  return [...plan.wordsByNeed].sort((a, b) => ctx.segmenter.weight(b) - ctx.segmenter.weight(a));
+}
+
+/**
+ * Clauses with every word first, ranked as an all-words query ranks them.
+ * When they do not fill the page, the page goes on with clauses missing
+ * some words, each marked partial — never passed off as a full match.
+ * Meilisearch's `frequency` strategy only ever returns its best level
+ * (measured), so the partial matches come from `last`, which gives up the
+ * last word, then the last two… (see QueryPlan.wordsByNeed for the order).
+ * That list also starts with the every-word clauses, so its partial part
+ * begins at index `totalAllWords`.
+ */
+export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: SearchParams, offset: number, limit: number, facets: string[] | undefined): Promise<Ranked> {
+  const count = (r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
+  const window = pageWindow(offset, limit);
+  const full = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(plan.words), {
+    ...params,
+    facets,
+    ...(window ? { page: window.page, hitsPerPage: window.hitsPerPage } : { offset, limit }),
+  });
+  const totalAllWords = count(full);
+  const fullHits = window ? full.hits.slice(window.skip, window.skip + limit) : full.hits;
+  const ranked: Ranked = {
+    hits: fullHits,
+    total: totalAllWords,
+    totalIsExact: full.totalHits !== undefined,
+    totalAllWords,
+    strategy: 'all',
+    ...(facets ? { facets: renameFacets(full.facetDistribution ?? {}) } : {}),
+    processingTimeMs: full.processingTimeMs,
+  };
+  if (offset + limit <= totalAllWords) return ranked;
+  // Granularity: a word longer than the text's words (数据共享 vs 政务数据…共享类型) is searched by its parts,
+  // the clauses with every word excluded (all of them are on this page when it starts at 0).
+  const fine = offset === 0 && totalAllWords < PARTS_BELOW ? (plan as { fineWords?: () => string[] | undefined }).fineWords?.() : undefined;
+  if (fine) return searchByParts(ctx, fine, ranked, fullHits, params, limit, facets);
+  if (plan.words.length < 2) return ranked;
+
+  const from = Math.max(offset, totalAllWords);
+  const relaxed = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(ctx.relaxOrder === 'typed' ? plan.wordsByNeed : byWeight(ctx, plan)), {
+    ...params,
+    matchingStrategy: 'last',
+    facets,
+    showRankingScoreDetails: true,
+    offset: from,
+    limit: offset + limit - from,
+  });
+  const partial = relaxed.hits.filter(isPartial);
+  if (!partial.length) return ranked;
+  return {
+    ...ranked,
+    hits: [...fullHits, ...partial].slice(0, limit),
+    // Counted over all levels; an estimate past the page Meilisearch counts exactly.
+    total: Math.max(count(relaxed), totalAllWords + partial.length),
+    totalIsExact: false,
+    strategy: 'relaxed',
+    ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
+    processingTimeMs: full.processingTimeMs + relaxed.processingTimeMs,
+  };
+}
+
+/** The relaxed list over the words' parts ('last' strategy), after the clauses with every word; every such hit is partial. */
+export async function searchByParts(ctx: SearchContext, fine: string[], ranked: Ranked, fullHits: ClauseHit[], params: SearchParams, limit: number, facets: string[] | undefined): Promise<Ranked> {
+  const seen = fullHits.map((h) => h.id);
+  const res = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(fine), {
+    ...params,
+    filter: and(params.filter as string | undefined, seen.length > 0 && `NOT (${anyOf('id', seen)})`),
+    matchingStrategy: 'last',
+    facets,
+    offset: 0,
+    limit: limit - fullHits.length,
+  });
+  if (!res.hits.length) return ranked;
+  for (const h of res.hits) (h as Record<string, unknown>)._byParts = true;
+  return {
+    ...ranked,
+    hits: [...fullHits, ...res.hits].slice(0, limit),
+    total: ranked.totalAllWords + (res.totalHits ?? res.estimatedTotalHits ?? res.hits.length),
+    totalIsExact: false,
+    strategy: 'relaxed',
+    ...(facets ? { facets: renameFacets(res.facetDistribution ?? {}) } : {}),
+    processingTimeMs: ranked.processingTimeMs + res.processingTimeMs,
+  };
+}
+
+/** How many clauses contain every word of the plan under `filter` (no hits fetched). */
+export async function countAllWords(ctx: SearchContext, plan: QueryPlan, filter: string | undefined): Promise<number> {
+  const res = await ctx.reader.search(INDEX.clauses, ctx.encode(plan.words), { filter, matchingStrategy: 'all', page: 1, hitsPerPage: 0 });
+  return res.totalHits ?? res.estimatedTotalHits ?? 0;
+}
