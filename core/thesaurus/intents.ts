@@ -9,7 +9,9 @@
  * Shared by the index settings (each intent's cues are one synonym group, see
  * thesaurus.ts) and the query stage (src/services/query).
  */
-export type IntentKind = 'when' | 'frequency' | 'penalty' | 'who' | 'categories' | 'right' | 'definition' | 'amount';
+/** Every kind, once: the API schema's enum is this list. */
+export const INTENT_KINDS = ['when', 'frequency', 'penalty', 'who', 'categories', 'obligation', 'right', 'definition', 'amount'] as const;
+export type IntentKind = (typeof INTENT_KINDS)[number];
 
 export interface IntentRule {
   kind: IntentKind;
@@ -69,9 +71,21 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     kind: 'categories',
     hint: /类|几种|种类|级别|几级/,
-    frames: [/(?:可以|可)?(?:分为|分成|划分为|分|包括|有)(?:哪几类|哪些类|几类|哪几种|几种|哪些种类|哪些类型|哪几个类型|什么类型|哪些级别|几级)/g],
-    cues: ['分为', '类型', '分类', '种类'],
-    reason: 'a question about categories: the texts say 分为…类型',
+    frames: [
+      /(?:可以|可)?(?:分为|分成|划分为|分|包括|有)(?:哪几|哪些|几|什么)个?(?:类型|类别|种类|级别|类|种|级|档)/g,
+      // A further classifier after the first (分为哪几类哪几级): the interrogative alone, with no verb before it.
+      /(?:哪几|哪些|几)(?:类|种|级|档)(?:别)?/g,
+    ],
+    cues: ['分为', '类型', '分类', '种类', '分级'],
+    reason: 'a question about categories: the texts say 分为…类型 / 分类分级',
+  },
+  {
+    kind: 'obligation',
+    // A-not-A and 是否 questions about a duty (要不要, 需不需要, 应不应当, 是否必须…): the texts answer with 应当 / 必须.
+    hint: /不要|不需|不用|不应|不该|不必|是否/,
+    frames: [/(?:是否|是不是)?(?:要不要|需不需要|需要不需要|用不用|必不必须|应不应该|应不应当|该不该|是否需要|是否应当|是否必须|是否要)/g],
+    cues: ['应当', '必须'],
+    reason: 'a question about a duty: the texts say 应当 / 必须',
   },
   {
     kind: 'right',

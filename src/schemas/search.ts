@@ -5,6 +5,7 @@ import { Owner, PathEntry } from '../../core/index/schemas.js';
 import { Id, Limit, Offset, ShortText } from './common.js';
 import { AsOf, StatusParam } from './dates.js';
 import { EffectStatus, IsoDate } from '../../core/model/dates.js';
+import { INTENT_KINDS } from '../../core/thesaurus/intents.js';
 
 export const Role = z.enum(['lead', 'responsible', 'cooperating']);
 
@@ -104,7 +105,7 @@ export const SearchPlan = z.object({
   /** True when `exact=true` turned understanding off. */
   exact: z.boolean(),
   /** What the question asks: when, frequency, penalty, who, categories, right, definition, amount. */
-  intent: z.enum(['when', 'frequency', 'penalty', 'who', 'categories', 'right', 'definition', 'amount']).optional(),
+  intent: z.enum(INTENT_KINDS).optional(),
   rewrites: z.array(Rewrite),
 });
 

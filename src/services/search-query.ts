@@ -39,6 +39,8 @@ export interface QueryPlan {
    * the subject) — except a year, given up before every subject word (see yearWords).
    */
   wordsByNeed: string[];
+  /** The words no relaxed match gives up (departments, phrases): the head of `wordsByNeed`. */
+  pinned: string[];
 }
 
 export interface PlanOptions {
@@ -230,7 +232,8 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
     ...final.filter((w, i) => !w.pinned && when.has(i)),
   ].map((w) => w.text);
   const highlightTerms = markTerms({ typed: rest, words: finalWords, numberParts, extra: extraHighlights, segmenter });
-  return { words: finalWords, dropped, phrases, docNumbers, departments, unknownDepartments, highlightTerms, wordsByNeed };
+  const pinned = final.filter((w) => w.pinned).map((w) => w.text);
+  return { words: finalWords, dropped, phrases, docNumbers, departments, unknownDepartments, highlightTerms, wordsByNeed, pinned };
 }
 
 /**

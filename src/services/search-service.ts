@@ -44,6 +44,8 @@ export interface SearchServiceDeps {
   encodeQuery?: (words: string[]) => string;
   /** Which words a relaxed match gives up first: the last typed after pinned ones (default) or the least informative (measurements only). */
   relaxOrder?: 'typed' | 'informative';
+  /** See SearchContext.relaxation (default leave-one-out; `last` kept for measurement). */
+  relaxation?: 'last' | 'leave-one-out';
   /** The index's vocabulary for query understanding (typos, abbreviations). Default: none (those rewrites are skipped). */
   lexicon?: LexiconSource;
 }
@@ -56,7 +58,7 @@ export interface SnippetMarks {
 
 export function createSearchService(deps: SearchServiceDeps) {
   const { reader, segmenter } = deps;
-  const ctx: SearchContext = { reader, segmenter, encode: deps.encodeQuery ?? toSearchQuery, relaxOrder: deps.relaxOrder ?? 'typed' };
+  const ctx: SearchContext = { reader, segmenter, encode: deps.encodeQuery ?? toSearchQuery, relaxOrder: deps.relaxOrder ?? 'typed', relaxation: deps.relaxation ?? 'leave-one-out' };
   const registryNow = async (): Promise<RegistryLike | undefined> => (typeof deps.registry === 'function' ? deps.registry() : deps.registry);
 
   /** Lookups made beside the clause search: the owners of a "who" question, documents whose 文号 the query holds. */

@@ -99,6 +99,8 @@ function fakeReader(docs: Doc[], calls: SearchParams[] = []): IndexReader {
         .sort((a, b) => b.matching - a.matching || a.order - b.order);
       const all = scored.map((s) => ({
         ...s.d,
+        // Every hit of an every-word query matches all its words: the same score, so only the caller's weighting ranks.
+        ...(params.showRankingScore ? { _rankingScore: 1 } : {}),
         ...(params.showRankingScoreDetails ? { _rankingScoreDetails: { words: { order: 0, matchingWords: s.matching, maxMatchingWords: words.length, score: 1 } } } : {}),
       }));
       const page = params.hitsPerPage !== undefined ? { offset: ((params.page ?? 1) - 1) * params.hitsPerPage, limit: params.hitsPerPage } : { offset: params.offset ?? 0, limit: params.limit ?? 20 };
@@ -181,21 +183,33 @@ describe('createSearchService', () => {
     expect(pages).toEqual(['a21', 'a34', 'a59']);
   });
 
-  it('follows every-word clauses with partial ones, marked, keeping a department word', async () => {
+  it('follows every-word clauses with partial ones, marked, those keeping a department word first', async () => {
     const docs = [
       doc('p1', '省工业和信息化厅负责推进工作。'),
       doc('f1', '省工业和信息化厅负责5G网络建设。'),
-      doc('x1', '5G网络建设加快推进。'),
+      doc('a1', '5G网络建设加快推进。'),
     ];
     const svc = createSearchService({ reader: fakeReader(docs), segmenter, registry });
     const res = await svc.search(query('5G 工信厅'));
     expect(res.matchingStrategy).toBe('relaxed');
     expect(res.totalAllWords).toBe(1);
+    // a1 gave up the department (a law may name the body by its function); it comes after p1, which kept it.
     expect(res.hits.map((h) => [h.id, h.partial])).toEqual([
       ['f1', false],
       ['p1', true],
+      ['a1', true],
     ]);
     expect(res.notices.map((n) => n.code)).toEqual(['relaxed']);
+  });
+
+  it('gives up the word the texts do not use wherever it was typed, not only the last ones', async () => {
+    // 违规 is the asker's word; the law says 违反. Giving words up from the end never reaches it.
+    const docs = [doc('k1', '违反规定向境外提供重要数据的，处以罚款。'), doc('k2', '重要数据目录由主管部门制定。')];
+    const leaveOneOut = createSearchService({ reader: fakeReader(docs), segmenter, registry });
+    const last = createSearchService({ reader: fakeReader(docs), segmenter, registry, relaxation: 'last' });
+    const q = query('违规 境外 罚款');
+    expect((await leaveOneOut.search(q)).hits.map((h) => [h.id, h.partial])).toEqual([['k1', true]]);
+    expect((await last.search(q)).hits.map((h) => h.id)).not.toContain('k1');
   });
 
   it('sends one request when every-word clauses fill the page', async () => {

@@ -4017,7 +4017,7 @@ export interface paths {
                             plan: {
                                 exact: boolean;
                                 /** @enum {string} */
-                                intent?: "when" | "frequency" | "penalty" | "who" | "categories" | "right" | "definition" | "amount";
+                                intent?: "when" | "frequency" | "penalty" | "who" | "categories" | "obligation" | "right" | "definition" | "amount";
                                 rewrites: {
                                     from: string;
                                     /** @enum {string} */

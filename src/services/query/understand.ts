@@ -210,7 +210,7 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
  * word (数据共享 → 数据 + 共享) for the granularity fallback. Reports each
  * change in `rewrites`.
  */
-export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segmenter): QueryPlan & { fineWords: () => string[] | undefined } {
+export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segmenter): QueryPlan & { fineWords: () => string[] | undefined; partsOf: (w: string) => string[] | undefined } {
   const rewrites = u.rewrites;
   const swap = (w: string) => (THESAURUS.has(w) ? synonymMarker(w) : w);
   const highlight = new Set(plan.highlightTerms);
@@ -232,14 +232,17 @@ export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segment
   // Parts of a word: its shortest cover by dictionary words it contains. Departments and phrases stay whole.
   // Computed only when the fallback needs them (a segmentation per word is not free on the hot path).
   const pinned = (w: string) => plan.departments.some((d) => segmenter.fold(d.canonical) === w) || plan.phrases.some((p) => p.includes(w));
+  const partsOf = (w: string): string[] | undefined => {
+    if (isMarker(w) || pinned(w) || w.length < 3 || !HAN_ONLY.test(w)) return undefined;
+    const parts = coverParts(w, segmenter);
+    return parts.length < 2 ? undefined : parts;
+  };
   const fineWords = (): string[] | undefined => {
     let split = false;
     const fine = wordsByNeed.flatMap((w) => {
-      if (isMarker(w) || pinned(w) || w.length < 3 || !HAN_ONLY.test(w)) return [w];
-      const parts = coverParts(w, segmenter);
-      if (parts.length < 2) return [w];
-      split = true;
-      return parts;
+      const parts = partsOf(w);
+      if (parts) split = true;
+      return parts ?? [w];
     });
     return split ? fine : undefined;
   };
@@ -249,6 +252,7 @@ export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segment
     wordsByNeed,
     highlightTerms: [...highlight],
     fineWords,
+    partsOf,
   };
 }
 

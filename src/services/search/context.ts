@@ -11,6 +11,8 @@ export interface SearchContext {
   encode: (words: string[]) => string;
   /** Which words a relaxed match gives up first (see SearchServiceDeps.relaxOrder). */
   relaxOrder: 'typed' | 'informative';
+  /** How a relaxed match gives words up: `last` only, or first the queries each without one word (leave-one-out.ts). */
+  relaxation: 'last' | 'leave-one-out';
 }
 
 /** A clause as the index returns it, with Meilisearch's extra fields (_rankingScoreDetails, _byParts). */

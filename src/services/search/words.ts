@@ -10,6 +10,8 @@ import type { QueryPlan } from '../search-query.js';
 import { PARTS_BELOW } from './constants.js';
 import type { ClauseHit, Ranked, SearchContext } from './context.js';
 import { renameFacets } from './facets.js';
+import { isIntentMarker } from '../../../core/thesaurus/thesaurus.js';
+import { LEAVE_ONE_OUT_MAX_DEPTH, leaveOneOut, type LeftOut } from './leave-one-out.js';
 
 /**
  * Meilisearch's page mode counts hits exhaustively; offset/limit mode only
@@ -27,7 +29,7 @@ export function pageWindow(offset: number, limit: number, maxPage = 1000): { pag
 
 /** True when Meilisearch matched fewer words in the hit than the query has (a relaxed match). */
 export function isPartial(h: Record<string, unknown>): boolean {
-  if (h._byParts === true) return true;
+  if (h._byParts === true || h._partial === true) return true;
   const words = (h._rankingScoreDetails as { words?: { matchingWords: number; maxMatchingWords: number } } | undefined)?.words;
   return !!words && words.matchingWords < words.maxMatchingWords;
 }
@@ -69,31 +71,57 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
   if (offset + limit <= totalAllWords) return ranked;
   // Granularity: a word longer than the text's words (数据共享 vs 政务数据…共享类型) is searched by its parts,
   // the clauses with every word excluded (all of them are on this page when it starts at 0).
-  const fine = offset === 0 && totalAllWords < PARTS_BELOW ? (plan as { fineWords?: () => string[] | undefined }).fineWords?.() : undefined;
+  // A query of several words gives one of them up first (leave-one-out); only a single word is split.
+  const single = plan.words.filter((w) => !isIntentMarker(w)).length < 2;
+  const partsFirst = single || ctx.relaxation === 'last';
+  const fine = offset === 0 && totalAllWords < PARTS_BELOW && partsFirst ? (plan as { fineWords?: () => string[] | undefined }).fineWords?.() : undefined;
   if (fine) return searchByParts(ctx, fine, ranked, fullHits, params, limit, facets);
   if (plan.words.length < 2) return ranked;
 
   const from = Math.max(offset, totalAllWords);
-  const relaxed = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(ctx.relaxOrder === 'typed' ? plan.wordsByNeed : byWeight(ctx, plan)), {
-    ...params,
-    matchingStrategy: 'last',
-    facets,
-    showRankingScoreDetails: true,
-    offset: from,
-    limit: offset + limit - from,
-  });
-  const partial = relaxed.hits.filter(isPartial);
+  const relaxedWords = ctx.relaxOrder === 'typed' ? plan.wordsByNeed : byWeight(ctx, plan);
+  const [relaxed, left] = await Promise.all([
+    ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(relaxedWords), {
+      ...params,
+      matchingStrategy: 'last',
+      facets,
+      showRankingScoreDetails: true,
+      offset: from,
+      limit: offset + limit - from,
+    }),
+    ctx.relaxation === 'leave-one-out' && offset + limit <= LEAVE_ONE_OUT_MAX_DEPTH ? allWordIds(ctx, plan, params, fullHits, offset, totalAllWords).then((ids) => leaveOneOut(ctx, relaxedWords, params, offset + limit, ids, (plan as { partsOf?: (w: string) => string[] | undefined }).partsOf, new Set(plan.pinned))) : undefined,
+  ]);
+  const partial = left ? fillAfter(left, relaxed.hits.filter(isPartial), from - totalAllWords, offset + limit - from) : relaxed.hits.filter(isPartial);
   if (!partial.length) return ranked;
   return {
     ...ranked,
     hits: [...fullHits, ...partial].slice(0, limit),
     // Counted over all levels; an estimate past the page Meilisearch counts exactly.
-    total: Math.max(count(relaxed), totalAllWords + partial.length),
+    total: Math.max(count(relaxed), left?.largest ?? 0, totalAllWords + partial.length),
     totalIsExact: false,
     strategy: 'relaxed',
     ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
-    processingTimeMs: full.processingTimeMs + relaxed.processingTimeMs,
+    processingTimeMs: full.processingTimeMs + Math.max(relaxed.processingTimeMs, left?.processingTimeMs ?? 0),
   };
+}
+
+/** The ids of the clauses holding every word (all of them are on the page when it starts at 0). */
+async function allWordIds(ctx: SearchContext, plan: QueryPlan, params: SearchParams, fullHits: ClauseHit[], offset: number, totalAllWords: number): Promise<Set<string>> {
+  if (offset === 0 || totalAllWords === 0) return new Set(fullHits.map((h) => h.id));
+  const res = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(plan.words), { filter: params.filter, matchingStrategy: 'all', attributesToRetrieve: ['id'], offset: 0, limit: totalAllWords });
+  return new Set(res.hits.map((h) => h.id));
+}
+
+/**
+ * The partial hits [start, start + n) of the leave-one-out list; when that list is read to its end and short, it
+ * goes on with `last`'s partial hits (those it did not hold), so a page is never emptier than `last` alone made it.
+ */
+function fillAfter(left: LeftOut, last: ClauseHit[], start: number, n: number): ClauseHit[] {
+  const page = left.hits.slice(start, start + n);
+  if (page.length === n || !left.exhausted) return page;
+  const held = new Set(left.hits.map((h) => h.id));
+  // `last` was asked for the same window of its own list; its hits fill what the merge lacks.
+  return [...page, ...last.filter((h) => !held.has(h.id))].slice(0, n);
 }
 
 /** The relaxed list over the words' parts ('last' strategy), after the clauses with every word; every such hit is partial. */
