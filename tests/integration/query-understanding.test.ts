@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const search = async (q: string, extra = '') => {
-  const res = await getJson(app, `/v1/search?q=${enc(q)}&limit=5${extra}`);
+  const res = await getJson(app, `/v1/search?q=${enc(q)}${extra.includes('limit=') ? '' : '&limit=5'}${extra}`);
   expect(res.status).toBe(200);
   return SearchResponse.parse(res.body);
 };
@@ -49,6 +49,19 @@ describe('query understanding', () => {
     expect(r.words).toEqual(['个人信息', '出境']);
     expect(r.plan.rewrites).toEqual([expect.objectContaining({ kind: 'synonym', from: '出境' })]);
     expect(r.hits.some((h) => h.text.includes('境外提供个人信息') && h.snippet.includes('<em>境外提供</em>'))).toBe(true);
+  });
+
+  it('finds a law naming a department by its function after the clauses naming it, and says so', async () => {
+    const r = await search('省大数据局 公共数据开放平台', '&limit=20');
+    expect(r.plan.rewrites).toContainEqual(expect.objectContaining({ kind: 'synonym', from: '省大数据局', to: expect.arrayContaining(['大数据工作主管部门']) }));
+    const byName = (t: string) => /省大数据局|大数据局/.test(t);
+    const byFunction = r.hits.findIndex((h) => !h.partial && !byName(h.text) && h.text.includes('大数据工作主管部门'));
+    expect(byFunction).toBeGreaterThanOrEqual(0);
+    // Every full match naming the body comes before the first one naming only its function.
+    const lastByName = r.hits.map((h) => !h.partial && byName(h.text)).lastIndexOf(true);
+    expect(lastByName).toBeLessThan(byFunction);
+    const exact = await search('省大数据局 公共数据开放平台', '&limit=20&exact=true');
+    expect(exact.hits.filter((h) => !h.partial).every((h) => byName(h.text))).toBe(true);
   });
 
   it('answers who is responsible from the tasks index, with owners', async () => {

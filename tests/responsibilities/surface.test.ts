@@ -8,6 +8,8 @@ describe('public surface', () => {
   it('core/departments', () => {
     expect(Object.keys(departments).sort()).toEqual(
       [
+        'DEPARTMENT_FUNCTIONS',
+        'DepartmentFunctions',
         'DepartmentEntry',
         'Level',
         'REGISTRY_FILE',

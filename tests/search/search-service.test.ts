@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchParams } from 'meilisearch';
-import { createSegmenter, decodeSearchWord } from '../../core/segment/index.js';
-import { createDepartmentRegistry } from '../../core/departments/index.js';
+import { createSegmenter, decodeSearchWord, segmenterWords } from '../../core/segment/index.js';
+import { createDepartmentRegistry, loadDepartmentRegistry } from '../../core/departments/index.js';
 import type { IndexReader } from '../../src/services/index-reader.js';
 import { countFacets, createSearchService, pageWindow } from '../../src/services/search-service.js';
 import { ApiError } from '../../src/errors.js';
 import { SearchQuery } from '../../src/schemas/search.js';
+import { INDEX_SETTINGS } from '../../core/index/settings.js';
+import { INDEX } from '../../core/index/index-names.js';
+
+/** The clause index's synonyms, decoded: word → alternatives, each a list of words that must all occur. */
+const SYNONYMS = new Map(
+  Object.entries(INDEX_SETTINGS[INDEX.clauses].synonyms ?? {}).map(([k, v]) => [decodeSearchWord(k), v.map((alt) => alt.split(' ').map(decodeSearchWord))]),
+);
 
 /**
  * The service's own logic (phrases, direct article hits, relaxed matches,
  * paging) over a tiny in-memory stand-in for Meilisearch that understands
  * exactly what the service sends: encoded words, `all`/`last`, the filters
- * built by filter.ts, page or offset paging. Ranking: more matched words
- * first, then insertion order.
+ * built by filter.ts, page or offset paging, the index's synonyms (one level,
+ * as in Meilisearch). Ranking: more matched words first, then insertion order.
  */
 const registry = createDepartmentRegistry({
   preferLevel: 'provincial',
@@ -51,8 +58,8 @@ function splitOutsideQuotes(filter: string, sep: string): string[] {
   return parts;
 }
 
-function fakeReader(docs: Doc[], calls: SearchParams[] = []): IndexReader {
-  const tokensOf = (d: Doc) => new Set(segmenter.indexTokens(`${d.label ?? ''} ${d.text} ${d.docTitle}`).map((t) => t.toLowerCase()));
+function fakeReader(docs: Doc[], calls: SearchParams[] = [], seg = segmenter): IndexReader {
+  const tokensOf = (d: Doc) => new Set(seg.indexTokens(`${d.label ?? ''} ${d.text} ${d.docTitle}`).map((t) => t.toLowerCase()));
   const passes = (d: Doc, filter?: string) =>
     !filter ||
     splitOutsideQuotes(filter, ' AND ').every((clause) => {
@@ -84,14 +91,15 @@ function fakeReader(docs: Doc[], calls: SearchParams[] = []): IndexReader {
     async search(_index, q, params = {}) {
       calls.push(params);
       const words = (q ?? '').split(' ').filter(Boolean).map(decodeSearchWord);
+      const holds = (tokens: Set<string>, w: string) => tokens.has(w) || (SYNONYMS.get(w) ?? []).some((alt) => alt.every((x) => tokens.has(x)));
       const strategy = params.matchingStrategy ?? 'last';
       const scored = docs
         .filter((d) => passes(d, params.filter as string | undefined))
         .map((d, order) => {
           const tokens = tokensOf(d);
-          let matching = words.every((w) => tokens.has(w)) ? words.length : 0;
+          let matching = words.every((w) => holds(tokens, w)) ? words.length : 0;
           if (!matching && strategy === 'last') {
-            for (let k = words.length - 1; k >= 1 && !matching; k--) if (words.slice(0, k).every((w) => tokens.has(w))) matching = k;
+            for (let k = words.length - 1; k >= 1 && !matching; k--) if (words.slice(0, k).every((w) => holds(tokens, w))) matching = k;
           }
           return { d, order, matching };
         })
@@ -200,6 +208,32 @@ describe('createSearchService', () => {
       ['a1', true],
     ]);
     expect(res.notices.map((n) => n.code)).toEqual(['relaxed']);
+  });
+
+  it('finds the clauses that name a department by its function after those naming it, says so, and not when exact', async () => {
+    // Laws write 省人民政府大数据工作主管部门 where plans write 省大数据局 (the committed registry's `functions`).
+    const full = await loadDepartmentRegistry();
+    const seg = createSegmenter({ userWords: segmenterWords(full) });
+    const docs = [
+      doc('l1', '省人民政府大数据工作主管部门负责建设本级政务信息资源共享平台。'),
+      doc('p1', '省大数据局牵头建设共享平台。'),
+      doc('x1', '推进共享平台建设。'),
+    ];
+    const svc = createSearchService({ reader: fakeReader(docs, [], seg), segmenter: seg, registry: full });
+    const res = await svc.search(query('省大数据局 共享平台'));
+    // The plan naming the body first (its own tasks), then the law naming its function; x1 names neither.
+    expect(res.hits.map((h) => [h.id, h.partial])).toEqual([
+      ['p1', false],
+      ['l1', false],
+      ['x1', true],
+    ]);
+    expect(res.totalAllWords).toBe(2);
+    const second = await svc.search(query('省大数据局 共享平台', { offset: '1', limit: '1' }));
+    expect(second.hits.map((h) => h.id)).toEqual(['l1']);
+    expect(res.plan.rewrites).toContainEqual(expect.objectContaining({ kind: 'synonym', from: '省大数据局', to: expect.arrayContaining(['大数据工作主管部门']) }));
+    const exact = await svc.search(query('省大数据局 共享平台', { exact: 'true' }));
+    expect(exact.hits.filter((h) => !h.partial).map((h) => h.id)).toEqual(['p1']);
+    expect(exact.plan.rewrites).toEqual([]);
   });
 
   it('gives up the word the texts do not use wherever it was typed, not only the last ones', async () => {

@@ -1,9 +1,12 @@
-import type { Segmenter } from '../../../core/segment/index.js';
+import { SEARCH_VOCABULARY, type Segmenter } from '../../../core/segment/index.js';
 import { QUERY_STOP_WORDS } from '../../../core/segment/stop-words.js';
 import { FILLER, INTENT_RULES, type IntentKind } from '../../../core/thesaurus/intents.js';
 import { CONFUSIONS, EVERYDAY_TERMS, intentMarker, isIntentMarker, isMarker, synonymMarker } from '../../../core/thesaurus/thesaurus.js';
 import type { QueryPlan } from '../search-query.js';
 import { samePinyin, type Lexicon } from './lexicon.js';
+
+/** Canonical name → what laws call the body by its function (from the registry file, as the index settings are). */
+const DEPARTMENT_FUNCTIONS = SEARCH_VOCABULARY.departmentFunctions;
 
 /**
  * Query understanding: what the user typed → what is searched, every change
@@ -207,14 +210,33 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
  * The plan after understanding: thesaurus words replaced by their markers,
  * the intent's cues appended last (given up first by a relaxed match), the
  * alternatives added to the terms highlighted, and the fine parts of each
- * word (数据共享 → 数据 + 共享) for the granularity fallback. Reports each
+ * word (数据共享 → 数据 + 共享) for the granularity fallback, and `byFunction`:
+ * the plan that also finds a named department's function. Reports each
  * change in `rewrites`.
  */
-export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segmenter): QueryPlan & { fineWords: () => string[] | undefined; partsOf: (w: string) => string[] | undefined } {
+export function expandPlan(
+  plan: QueryPlan,
+  u: Understanding,
+  segmenter: Segmenter,
+): QueryPlan & { fineWords: () => string[] | undefined; partsOf: (w: string) => string[] | undefined; byFunction: (() => QueryPlan) | undefined } {
   const rewrites = u.rewrites;
+  // A department the query names, when laws name it by its function (see vocabulary.ts): searched by its marker
+  // (names and functions) after the clauses that name it — see `byFunction` below.
+  const functionsOf = (w: string) => (plan.departments.some((d) => segmenter.fold(d.canonical) === w) ? DEPARTMENT_FUNCTIONS.get(w) : undefined);
   const swap = (w: string) => (THESAURUS.has(w) ? synonymMarker(w) : w);
   const highlight = new Set(plan.highlightTerms);
   for (const w of plan.words) {
+    const functions = functionsOf(w);
+    if (functions) {
+      rewrites.push({
+        kind: 'synonym',
+        from: w,
+        to: functions,
+        reason: `laws and regulations name the body by its function (${functions.join(' / ')}): searched after the clauses that name it`,
+      });
+      for (const f of functions) highlight.add(f);
+      continue;
+    }
     const t = THESAURUS.get(w);
     if (!t) continue;
     rewrites.push({ kind: 'synonym', from: w, to: t.alternatives.map((a) => a.replace(/ /g, '')).filter((a) => a !== w), reason: t.reason });
@@ -246,14 +268,20 @@ export function expandPlan(plan: QueryPlan, u: Understanding, segmenter: Segment
     });
     return split ? fine : undefined;
   };
-  return {
-    ...plan,
-    words,
-    wordsByNeed,
-    highlightTerms: [...highlight],
-    fineWords,
-    partsOf,
-  };
+  const expanded = { ...plan, words, wordsByNeed, pinned: plan.pinned.map(swap), highlightTerms: [...highlight], fineWords, partsOf };
+  // The same plan with each such department as its marker: what the page goes on with when the clauses naming the
+  // body (plans' 责任单位 write 省大数据局) do not fill it — the laws' 大数据工作主管部门 then follow them.
+  const byFunctionWord = (w: string) => (functionsOf(w) ? synonymMarker(w) : w);
+  const byFunction = plan.words.some((w) => functionsOf(w))
+    ? (): QueryPlan & { partsOf: typeof partsOf } => ({
+        ...expanded,
+        words: words.map(byFunctionWord),
+        wordsByNeed: wordsByNeed.map(byFunctionWord),
+        pinned: expanded.pinned.map(byFunctionWord),
+        partsOf,
+      })
+    : undefined;
+  return { ...expanded, byFunction };
 }
 
 /** The dictionary words that tile `word` left to right, longest first at each place; [] when it cannot be tiled by shorter words. */

@@ -69,6 +69,8 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
     processingTimeMs: full.processingTimeMs,
   };
   if (offset + limit <= totalAllWords) return ranked;
+  const byFunction = totalAllWords <= LEAVE_ONE_OUT_MAX_DEPTH ? (plan as { byFunction?: () => QueryPlan }).byFunction?.() : undefined;
+  if (byFunction) return namesFirst(ctx, ranked, plan, byFunction, params, offset, limit, facets);
   // Granularity: a word longer than the text's words (数据共享 vs 政务数据…共享类型) is searched by its parts,
   // the clauses with every word excluded (all of them are on this page when it starts at 0).
   // A query of several words gives one of them up first (leave-one-out); only a single word is split.
@@ -102,6 +104,30 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
     strategy: 'relaxed',
     ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
     processingTimeMs: full.processingTimeMs + Math.max(relaxed.processingTimeMs, left?.processingTimeMs ?? 0),
+  };
+}
+
+/**
+ * The clauses naming a department by name, then the page goes on with the plan that also knows it by its function
+ * (省大数据局, then 大数据工作主管部门): every-word clauses of that plan first, then its relaxed ones, the clauses
+ * already shown left out. Plans name the bodies that own their tasks; laws name them by function — a staff query
+ * about a body's tasks keeps its own tasks first, and a law's clause still comes when they are few.
+ */
+async function namesFirst(ctx: SearchContext, byName: Ranked, plan: QueryPlan, byFunction: QueryPlan, params: SearchParams, offset: number, limit: number, facets: string[] | undefined): Promise<Ranked> {
+  const named = byName.totalAllWords;
+  const ids = named === 0 ? [] : [...(await allWordIds(ctx, plan, params, byName.hits, offset, named))];
+  const from = Math.max(offset, named);
+  const rest = await searchWords(ctx, byFunction, { ...params, filter: and(params.filter as string | undefined, ids.length > 0 && `NOT (${anyOf('id', ids)})`) }, from - named, offset + limit - from, facets);
+  const sum = (a: Record<string, Record<string, number>> = {}, b: Record<string, Record<string, number>> = {}) =>
+    Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((f) => [f, Object.fromEntries([...new Set([...Object.keys(a[f] ?? {}), ...Object.keys(b[f] ?? {})])].map((v) => [v, (a[f]?.[v] ?? 0) + (b[f]?.[v] ?? 0)]))]));
+  return {
+    hits: [...byName.hits, ...rest.hits].slice(0, limit),
+    total: named + rest.total,
+    totalIsExact: byName.totalIsExact && rest.totalIsExact,
+    totalAllWords: named + rest.totalAllWords,
+    strategy: rest.strategy,
+    ...(facets ? { facets: sum(byName.facets, rest.facets) } : {}),
+    processingTimeMs: byName.processingTimeMs + rest.processingTimeMs,
   };
 }
 
