@@ -46,6 +46,8 @@ export interface SearchServiceDeps {
   relaxOrder?: 'typed' | 'informative';
   /** See SearchContext.relaxation (default leave-one-out; `last` kept for measurement). */
   relaxation?: 'last' | 'leave-one-out';
+  /** A thesaurus word searched as typed first, its alternatives after (an evaluation variant; default false). */
+  typedFirst?: boolean;
   /** The index's vocabulary for query understanding (typos, abbreviations). Default: none (those rewrites are skipped). */
   lexicon?: LexiconSource;
 }
@@ -82,7 +84,7 @@ export function createSearchService(deps: SearchServiceDeps) {
   return {
     async search(q: SearchQuery, marks?: SnippetMarks): Promise<SearchResponse> {
       const registry = await registryNow();
-      const searchPlan = await planSearch(q.q, { exact: q.exact, segmenter, registry, lexicon: deps.lexicon });
+      const searchPlan = await planSearch(q.q, { exact: q.exact, segmenter, registry, lexicon: deps.lexicon, typedFirst: deps.typedFirst });
       const { plan } = searchPlan;
       // Punctuation, a lone quote, an emoji: nothing to match. An empty search would match every clause, which
       // answers a question nobody asked; say so instead (200, so a search box shows a message, not an error).

@@ -60,7 +60,7 @@ function productSearch(
   uid: string,
   segmenter: Segmenter,
   registry: DepartmentRegistry,
-  opts: { encodeQuery?: (w: string[]) => string; relaxOrder?: 'typed' | 'informative'; relaxation?: 'last' | 'leave-one-out'; exact?: boolean } = {},
+  opts: { encodeQuery?: (w: string[]) => string; relaxOrder?: 'typed' | 'informative'; relaxation?: 'last' | 'leave-one-out'; typedFirst?: boolean; exact?: boolean } = {},
 ) {
   const redirected: IndexReader = { ...reader, search: (index, q, p) => reader.search((index === INDEX.clauses ? uid : index) as never, q, p) };
   const { exact = false, ...rest } = opts;
@@ -92,6 +92,7 @@ interface Variant {
   encodeQuery?: (words: string[]) => string;
   relaxOrder?: 'typed' | 'informative';
   relaxation?: 'last' | 'leave-one-out';
+  typedFirst?: boolean;
 }
 
 const SEG_FIELDS = ['headingSeg', 'textSeg', 'pathSeg'];
@@ -139,6 +140,7 @@ const VARIANTS: Variant[] = [
     }),
     encodeQuery: (words) => words.join(' '),
   },
+  { name: 'typed-first', describe: 'a thesaurus word searched as typed first, its alternatives after', typedFirst: true },
   { name: 'relax-last', describe: "relaxed matches by Meilisearch's `last` only (no leave-one-out queries)", relaxation: 'last' },
   { name: 'relax-by-weight', describe: 'relaxed matches give up the least informative words (jieba IDF) first', relaxOrder: 'informative' },
   { name: 'no-synonyms', describe: 'without department synonyms', settings: ({ synonyms: _s, ...s }) => s },
@@ -268,7 +270,7 @@ async function main(): Promise<number> {
         const settings = v.settings ? v.settings(INDEX_SETTINGS[INDEX.clauses]) : INDEX_SETTINGS[INDEX.clauses];
         console.error(`eval: variant ${v.name}…`);
         sizes[v.name] = await createMeasuredIndex(meili.dataDir, client, uid, settings, docs);
-        configs.push({ name: v.name, describe: v.describe, run: productSearch(reader, uid, seg, registry, { encodeQuery: v.encodeQuery, relaxOrder: v.relaxOrder, relaxation: v.relaxation }) });
+        configs.push({ name: v.name, describe: v.describe, run: productSearch(reader, uid, seg, registry, { encodeQuery: v.encodeQuery, relaxOrder: v.relaxOrder, relaxation: v.relaxation, typedFirst: v.typedFirst }) });
       }
     }
 

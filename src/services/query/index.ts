@@ -26,13 +26,13 @@ export interface SearchPlan {
  */
 export async function planSearch(
   q: string,
-  opts: { exact: boolean; segmenter: Segmenter; registry?: Pick<DepartmentRegistry, 'lookup' | 'closest'>; lexicon?: LexiconSource },
+  opts: { exact: boolean; segmenter: Segmenter; registry?: Pick<DepartmentRegistry, 'lookup' | 'closest'>; lexicon?: LexiconSource; typedFirst?: boolean },
 ): Promise<SearchPlan> {
   const { segmenter, registry } = opts;
   if (opts.exact) return { plan: planQuery(q, { segmenter, registry }), exact: true, rewrites: [] };
   const lexicon = opts.lexicon ? await opts.lexicon.get() : EMPTY_LEXICON;
   const u = understandQuery(q, { segmenter, lexicon });
   const base = planQuery(u.text, { segmenter, registry, rewriteChunk: u.rewriteChunk, maxWords: MEILI_MAX_QUERY_WORDS - (u.intent ? 1 : 0) });
-  const plan = expandPlan(base, u, segmenter);
+  const plan = expandPlan(base, u, segmenter, { typedFirst: opts.typedFirst });
   return { plan, exact: false, ...(u.intent ? { intent: u.intent } : {}), ...(u.scope ? { scope: u.scope } : {}), ...(u.definitions ? { definitions: u.definitions } : {}), rewrites: u.rewrites };
 }

@@ -218,12 +218,16 @@ export function expandPlan(
   plan: QueryPlan,
   u: Understanding,
   segmenter: Segmenter,
+  opts: { typedFirst?: boolean } = {},
 ): QueryPlan & { fineWords: () => string[] | undefined; partsOf: (w: string) => string[] | undefined; byFunction: (() => QueryPlan) | undefined } {
   const rewrites = u.rewrites;
   // A department the query names, when laws name it by its function (see vocabulary.ts): searched by its marker
   // (names and functions) after the clauses that name it — see `byFunction` below.
   const functionsOf = (w: string) => (plan.departments.some((d) => segmenter.fold(d.canonical) === w) ? DEPARTMENT_FUNCTIONS.get(w) : undefined);
-  const swap = (w: string) => (THESAURUS.has(w) ? synonymMarker(w) : w);
+  // typedFirst (measured, see the README): a thesaurus word is searched as typed first, its alternatives with the
+  // departments' functions after; otherwise with them from the start.
+  const swap = (w: string) => (THESAURUS.has(w) && !opts.typedFirst ? synonymMarker(w) : w);
+  const widen = (w: string) => (THESAURUS.has(w) || functionsOf(w) ? synonymMarker(w) : w);
   const highlight = new Set(plan.highlightTerms);
   for (const w of plan.words) {
     const functions = functionsOf(w);
@@ -242,15 +246,14 @@ export function expandPlan(
     rewrites.push({ kind: 'synonym', from: w, to: t.alternatives.map((a) => a.replace(/ /g, '')).filter((a) => a !== w), reason: t.reason });
     for (const a of t.alternatives) highlight.add(a.replace(/ /g, ''));
   }
-  let words = plan.words.map(swap);
-  let wordsByNeed = plan.wordsByNeed.map(swap);
+  const cue = u.intent ? [intentMarker(u.intent)] : [];
   if (u.intent) {
     const rule = INTENT_RULES.find((r) => r.kind === u.intent)!;
     rewrites.push({ kind: 'intent', from: u.intent, to: rule.cues.map((c) => c.replace(/ /g, '')), reason: `${rule.reason} (ranked first, not required)` });
     for (const c of rule.cues) highlight.add(c.replace(/ /g, ''));
-    words = [...words, intentMarker(u.intent)];
-    wordsByNeed = [...wordsByNeed, intentMarker(u.intent)];
   }
+  const words = [...plan.words.map(swap), ...cue];
+  const wordsByNeed = [...plan.wordsByNeed.map(swap), ...cue];
   // Parts of a word: its shortest cover by dictionary words it contains. Departments and phrases stay whole.
   // Computed only when the fallback needs them (a segmentation per word is not free on the hot path).
   const pinned = (w: string) => plan.departments.some((d) => segmenter.fold(d.canonical) === w) || plan.phrases.some((p) => p.includes(w));
@@ -269,15 +272,15 @@ export function expandPlan(
     return split ? fine : undefined;
   };
   const expanded = { ...plan, words, wordsByNeed, pinned: plan.pinned.map(swap), highlightTerms: [...highlight], fineWords, partsOf };
-  // The same plan with each such department as its marker: what the page goes on with when the clauses naming the
-  // body (plans' 责任单位 write 省大数据局) do not fill it — the laws' 大数据工作主管部门 then follow them.
-  const byFunctionWord = (w: string) => (functionsOf(w) ? synonymMarker(w) : w);
-  const byFunction = plan.words.some((w) => functionsOf(w))
+  // The same plan with each such department (and, typedFirst, each thesaurus word) as its marker: what the page goes
+  // on with when the clauses naming the body (plans' 责任单位 write 省大数据局) do not fill it — the laws'
+  // 大数据工作主管部门 then follow them.
+  const byFunction = plan.words.some((w) => widen(w) !== swap(w))
     ? (): QueryPlan & { partsOf: typeof partsOf } => ({
         ...expanded,
-        words: words.map(byFunctionWord),
-        wordsByNeed: wordsByNeed.map(byFunctionWord),
-        pinned: expanded.pinned.map(byFunctionWord),
+        words: [...plan.words.map(widen), ...cue],
+        wordsByNeed: [...plan.wordsByNeed.map(widen), ...cue],
+        pinned: plan.pinned.map(widen),
         partsOf,
       })
     : undefined;
