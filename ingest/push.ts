@@ -3,7 +3,7 @@ import { ALL_INDEXES, INDEX, type IndexName } from '../core/index/index-names.js
 import { INDEX_SETTINGS } from '../core/index/settings.js';
 import type { IndexEntry } from './to-index/index.js';
 import { toMeiliError } from '../meili/errors.js';
-import { waitOk } from '../meili/tasks.js';
+import { idempotentWrite, waitOk } from '../meili/tasks.js';
 import { SwapRefusedError } from './guard/check-swap.js';
 import { SHARDED_INDEXES, shardOf } from '../core/index/shard-of.js';
 
@@ -97,7 +97,9 @@ export async function pushIndexes(client: Meilisearch, entries: IndexStream, opt
       const batch = batches.get(key);
       if (!batch?.docs.length) return;
       batches.delete(key);
-      inFlight.push(shards[batch.shard]!.index(buildName(batch.index)).addDocuments(batch.docs, { primaryKey: 'id' }));
+      // Sent again once if the socket fails (a keep-alive connection closed under it): the same documents replace themselves.
+      const index = shards[batch.shard]!.index(buildName(batch.index));
+      inFlight.push(idempotentWrite(() => index.addDocuments(batch.docs, { primaryKey: 'id' }), (code) => log(`  a batch of ${batch.docs.length} ${batch.index} was cut off (${code}); sending it again`)));
       counts[batch.index] += batch.docs.length;
       // Two batches in flight per shard, so every shard indexes while the next batch is built.
       if (inFlight.length >= 2 * shards.length) await waitOk(inFlight.shift()!, timeout);

@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import { toMeiliError } from '../../meili/errors.js';
 import { INDEX, type IndexName } from '../../core/index/index-names.js';
-import { waitOk } from '../../meili/tasks.js';
+import { idempotentWrite, waitOk } from '../../meili/tasks.js';
 import type { IndexDiff } from './plan-change.js';
 
 /**
@@ -73,7 +73,8 @@ export function inFilter(field: string, values: readonly string[]): string {
 
 /** Upserts then deletes for one index, each as one task (atomic in Meilisearch). */
 export async function writeAdditions(client: Meilisearch, index: string, docs: IndexDiff['upsert']): Promise<void> {
-  if (docs.length) await waitChange(client.index(index).addDocuments(docs, { primaryKey: 'id' }));
+  // Sent again once if the socket fails under it (see idempotentWrite): documents with their ids replace themselves.
+  if (docs.length) await waitChange(idempotentWrite(() => client.index(index).addDocuments(docs, { primaryKey: 'id' })));
 }
 
 export async function writePartial(client: Meilisearch, index: string, docs: IndexDiff['upsert']): Promise<void> {
