@@ -112,3 +112,12 @@ export const INTENT_RULES: readonly IntentRule[] = [
 
 /** Words that only frame a question (自己的个人信息 → 个人信息); removed with the frames. */
 export const FILLER = /自己的|自己|我的|我们的|请问|想知道|想了解/g;
+
+/**
+ * A duty named as a noun: 告知义务, 报告义务, 保密义务 — people name duties so, the texts write the act with 应当
+ * (个人信息处理者…应当…告知). The two characters before 义务 are kept as the searched word and the question becomes an
+ * obligation question; 义务 itself is given up (a text that says 履行…义务 still holds the act).
+ */
+export const DUTY_NOUN = /([\u4e00-\u9fff]{2})义务/g;
+/** What stands before 义务 without being an act (权利义务, 法定义务, 下列义务…): left as typed. */
+export const NOT_AN_ACT = new Set(['权利', '法定', '相应', '有关', '下列', '上述', '各项', '规定', '基本', '一般', '特定', '应尽', '合同', '约定', '相关', '以下', '共同', '连带']);

@@ -59,6 +59,23 @@ describe('question frames (removeFrames)', () => {
     expect(r.rewrites.every((x) => x.kind === 'frame' && x.to.length === 0)).toBe(true);
   });
 
+  it.each([
+    ['个人信息处理者告知义务', '个人信息处理者告知', '告知'],
+    ['运营者的报告义务有哪些', '运营者的报告 有哪些', '报告'],
+  ])('reads a duty named as a noun (%s) as the act and an obligation question', (q, text, act) => {
+    const r = removeFrames(q);
+    expect(r.intent).toBe('obligation');
+    expect(r.text).toBe(text);
+    expect(r.rewrites).toContainEqual(expect.objectContaining({ kind: 'frame', from: `${act}义务`, to: [act] }));
+  });
+
+  it('leaves 义务 after words that are no act, and inside quotes', () => {
+    expect(removeFrames('数据处理者的权利义务').text).toBe('数据处理者的权利义务');
+    expect(removeFrames('履行下列义务').intent).toBeUndefined();
+    expect(removeFrames('个人信息处理者的义务').text).toBe('个人信息处理者的义务');
+    expect(removeFrames('“数据安全保护义务”').text).toBe('“数据安全保护义务”');
+  });
+
   it('never rewrites inside a quoted phrase', () => {
     expect(removeFrames('“个人信息处理者不能证明自己没有过错”').text).toBe('“个人信息处理者不能证明自己没有过错”');
     expect(removeFrames('“什么是”的含义').text).toBe('“什么是”');

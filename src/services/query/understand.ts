@@ -1,6 +1,6 @@
 import { SEARCH_VOCABULARY, type Segmenter } from '../../../core/segment/index.js';
 import { QUERY_STOP_WORDS } from '../../../core/segment/stop-words.js';
-import { FILLER, INTENT_RULES, type IntentKind } from '../../../core/thesaurus/intents.js';
+import { DUTY_NOUN, FILLER, INTENT_RULES, NOT_AN_ACT, type IntentKind } from '../../../core/thesaurus/intents.js';
 import { CONFUSIONS, EVERYDAY_TERMS, intentMarker, isIntentMarker, isMarker, synonymMarker } from '../../../core/thesaurus/thesaurus.js';
 import type { QueryPlan } from '../search-query.js';
 import { samePinyin, type Lexicon } from './lexicon.js';
@@ -89,6 +89,15 @@ export function removeFrames(folded: string): { text: string; intent?: IntentKin
       );
     }
   }
+  text = outsideQuotes(text, (part) =>
+    part.replace(DUTY_NOUN, (m, act: string) => {
+      // 处理者的义务: what stands before is no act at all, only the duties of someone.
+      if (NOT_AN_ACT.has(act) || /[的之和与及或等其]/.test(act)) return m;
+      intent ??= 'obligation';
+      rewrites.push({ kind: 'frame', from: m, to: [act], reason: `a duty named as a noun: the texts write 应当${act}` });
+      return `${act} `;
+    }),
+  );
   text = outsideQuotes(text, (part) =>
     part
       .replace(FILLER, (m) => {
