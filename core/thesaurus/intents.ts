@@ -76,8 +76,10 @@ export const INTENT_RULES: readonly IntentRule[] = [
       // A further classifier after the first (分为哪几类哪几级): the interrogative alone, with no verb before it.
       /(?:哪几|哪些|几)(?:类|种|级|档)(?:别)?/g,
     ],
-    cues: ['分为', '类型', '分类', '种类', '分级'],
-    reason: 'a question about categories: the texts say 分为…类型 / 分类分级',
+    // 有条件 / 无条件: how data rules name their classes (无条件共享、有条件共享和不予共享; 有条件开放 / 无条件开放),
+    // often with no 分为 or 类型 in the clause.
+    cues: ['分为', '类型', '分类', '种类', '分级', '有 条件', '无条件'],
+    reason: 'a question about categories: the texts say 分为…类型 / 分类分级 / 有条件…无条件',
   },
   {
     kind: 'obligation',
