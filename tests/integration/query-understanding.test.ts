@@ -55,10 +55,12 @@ describe('query understanding', () => {
     const r = await search('省大数据局 公共数据开放平台', '&limit=20');
     expect(r.plan.rewrites).toContainEqual(expect.objectContaining({ kind: 'synonym', from: '省大数据局', to: expect.arrayContaining(['大数据工作主管部门']) }));
     const byName = (t: string) => /省大数据局|大数据局/.test(t);
+    const asTyped = (t: string) => t.includes('公共数据开放平台');
     const byFunction = r.hits.findIndex((h) => !h.partial && !byName(h.text) && h.text.includes('大数据工作主管部门'));
     expect(byFunction).toBeGreaterThanOrEqual(0);
-    // Every full match naming the body comes before the first one naming only its function.
-    const lastByName = r.hits.map((h) => !h.partial && byName(h.text)).lastIndexOf(true);
+    // Every clause naming the body with the other words as typed comes before the first one naming only its function
+    // (a clause holding them by their parts, 公共数据…开放平台, is ranked with the function's).
+    const lastByName = r.hits.map((h) => !h.partial && byName(h.text) && asTyped(h.text)).lastIndexOf(true);
     expect(lastByName).toBeLessThan(byFunction);
     const exact = await search('省大数据局 公共数据开放平台', '&limit=20&exact=true');
     expect(exact.hits.filter((h) => !h.partial).every((h) => byName(h.text))).toBe(true);

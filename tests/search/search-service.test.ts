@@ -236,6 +236,19 @@ describe('createSearchService', () => {
     expect(exact.plan.rewrites).toEqual([]);
   });
 
+  it('counts a clause holding a word by its parts as holding it, before every partial match', async () => {
+    // 资源共享 typed; a rule writes 资源按照共享类型: the word's parts, the granularity the text chose.
+    const docs = [doc('z9', '共享类型目录。'), doc('s1', '信息资源按照共享类型分为三类。'), doc('w1', '推进资源共享，明确类型。')];
+    const svc = createSearchService({ reader: fakeReader(docs), segmenter, registry });
+    const res = await svc.search(query('资源共享 类型'));
+    expect(res.totalAllWords).toBe(2);
+    expect(res.hits.map((h) => [h.id, h.partial])).toEqual([
+      ['s1', false],
+      ['w1', false],
+      ['z9', true],
+    ]);
+  });
+
   it('gives up the word the texts do not use wherever it was typed, not only the last ones', async () => {
     // 违规 is the asker's word; the law says 违反. Giving words up from the end never reaches it.
     const docs = [doc('k1', '违反规定向境外提供重要数据的，处以罚款。'), doc('k2', '重要数据目录由主管部门制定。')];

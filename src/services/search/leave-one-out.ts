@@ -8,6 +8,12 @@
  * gives up the asker's word finds clauses, the others find none or few, and among several that find clauses, the one
  * keeping the more informative words ranks first (Meilisearch's ranking score × the share of the query's weight the
  * kept words carry).
+ *
+ * Granularity, in the same run: a query word longer than the text's words (数据共享 where a rule writes 政务数据按照
+ * 共享类型) is also searched by its parts, and a clause holding them holds the word — ranked with the clauses holding
+ * it whole, by Meilisearch's score (its proximity rule puts the parts side by side first), not after them. Measured
+ * on the 145 judged queries: granularity 0.609 → 0.729 nDCG@10 (the default-settings baseline: 0.674), overall
+ * 0.807 → 0.815.
  */
 import type { SearchParams } from 'meilisearch';
 import { INDEX } from '../../../core/index/index-names.js';
@@ -28,13 +34,18 @@ export const PINNED_DROP = 0.5;
  */
 export const SPLIT_COST = 0;
 
+/** Longest word whose parts count as the word (a compound of two or so words; see leaveOneOut). */
+export const SPLIT_MAX = 5;
+
 export interface LeftOut {
-  /** Merged hits, best first, none of them holding every word (`exclude` removed). */
+  /** Merged hits: those holding every word first, then the partial ones (marked `_partial`), each group best first. */
   hits: ClauseHit[];
   /** True when every query's list was read to its end: nothing more can be merged past these hits. */
   exhausted: boolean;
   /** The largest count among the queries (each of them counts the every-word clauses too). */
   largest: number;
+  /** How many of the merged hits hold every word (as typed, or one word by its parts); they lead. */
+  full: number;
   processingTimeMs: number;
 }
 
@@ -60,43 +71,52 @@ export function mergeByShare(lists: Array<{ hits: ClauseHit[]; share: number }>,
 }
 
 /**
- * Runs the leave-one-out queries for `words` and merges their first `depth` hits; undefined when the query is
- * outside the sizes this is for (fewer than 2 or more than LEAVE_ONE_OUT_MAX_WORDS words, or a page too deep).
+ * Runs the every-word query and the leave-one-out queries for `words` side by side and merges their first `depth`
+ * hits: first the clauses holding every word — as typed, or one word by its parts (数据共享 as 数据 … 共享: the
+ * granularity the texts chose, e.g. 政务数据按照共享类型) — ranked together by Meilisearch's score, then the
+ * clauses that gave a word up, each marked partial. Undefined when the query is outside the sizes this is for
+ * (fewer than 2 or more than LEAVE_ONE_OUT_MAX_WORDS words, or a page too deep).
  */
 export async function leaveOneOut(
   ctx: SearchContext,
   words: string[],
   params: SearchParams,
   depth: number,
-  exclude: ReadonlySet<string>,
   partsOf: (w: string) => string[] | undefined = () => undefined,
   pinned: ReadonlySet<string> = new Set(),
 ): Promise<LeftOut | undefined> {
   if (words.length < 2 || words.length > LEAVE_ONE_OUT_MAX_WORDS || depth > LEAVE_ONE_OUT_MAX_DEPTH) return undefined;
   const weights = wordWeights(words, (w) => ctx.segmenter.weight(w));
   const total = weights.reduce((a, b) => a + b, 0);
-  const queries = words.flatMap((w, i) => {
-    const others = (replacement: string[]) => [...words.slice(0, i), ...replacement, ...words.slice(i + 1)];
-    const parts = partsOf(w);
-    return [
-      // A department or phrase the query names is given up last: its share is cut so that clauses keeping it come
-      // first, yet a law that names the body by its function (大数据工作主管部门 for 省大数据局) is still found.
-      { words: others([]), share: ((total - weights[i]!) / total) * (pinned.has(w) ? PINNED_DROP : 1) },
-      // Granularity: the word's parts instead of the word (数据共享 → 数据 + 共享) give up less than dropping it.
-      ...(parts ? [{ words: others(parts), share: (total - SPLIT_COST * weights[i]!) / total }] : []),
-    ];
-  });
+  const queries = [
+    { words, share: 1, full: true },
+    ...words.flatMap((w, i) => {
+      const others = (replacement: string[]) => [...words.slice(0, i), ...replacement, ...words.slice(i + 1)];
+      // Only a compound of two or so words (数据共享) counts as held by its parts: a long term is a named concept the
+      // texts write whole (关键信息基础设施), and its parts scattered in a clause are not it.
+      const parts = w.length > SPLIT_MAX ? undefined : partsOf(w);
+      return [
+        // A department or phrase the query names is given up last: its share is cut so that clauses keeping it come
+        // first, yet a law that names the body by its function (大数据工作主管部门 for 省大数据局) is still found.
+        { words: others([]), share: ((total - weights[i]!) / total) * (pinned.has(w) ? PINNED_DROP : 1), full: false },
+        ...(parts ? [{ words: others(parts), share: (total - SPLIT_COST * weights[i]!) / total, full: true }] : []),
+      ];
+    }),
+  ];
   const runs = await Promise.all(
     queries.map(async (q) => {
       const res = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(q.words), { ...params, matchingStrategy: 'all', showRankingScore: true, offset: 0, limit: depth });
-      return { res, share: q.share };
+      return { res, share: q.share, full: q.full };
     }),
   );
   const count = (r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
-  const hits = mergeByShare(runs.map((r) => ({ hits: r.res.hits, share: r.share })), exclude);
-  for (const h of hits) (h as Record<string, unknown>)._partial = true;
+  const merged = mergeByShare(runs.map((r) => ({ hits: r.res.hits, share: r.share })), new Set());
+  const fullIds = new Set(runs.filter((r) => r.full).flatMap((r) => r.res.hits.map((h) => h.id)));
+  const hits = [...merged.filter((h) => fullIds.has(h.id)), ...merged.filter((h) => !fullIds.has(h.id))];
+  for (const h of hits) if (!fullIds.has(h.id)) (h as Record<string, unknown>)._partial = true;
   return {
     hits,
+    full: hits.length - hits.filter((h) => (h as Record<string, unknown>)._partial).length,
     exhausted: runs.every((r) => r.res.hits.length < depth),
     largest: Math.max(...runs.map((r) => count(r.res))),
     processingTimeMs: Math.max(...runs.map((r) => r.res.processingTimeMs)),

@@ -82,6 +82,7 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
 
   const from = Math.max(offset, totalAllWords);
   const relaxedWords = ctx.relaxOrder === 'typed' ? plan.wordsByNeed : byWeight(ctx, plan);
+  const partsOf = (plan as { partsOf?: (w: string) => string[] | undefined }).partsOf;
   const [relaxed, left] = await Promise.all([
     ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(relaxedWords), {
       ...params,
@@ -91,19 +92,32 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
       offset: from,
       limit: offset + limit - from,
     }),
-    ctx.relaxation === 'leave-one-out' && offset + limit <= LEAVE_ONE_OUT_MAX_DEPTH ? allWordIds(ctx, plan, params, fullHits, offset, totalAllWords).then((ids) => leaveOneOut(ctx, relaxedWords, params, offset + limit, ids, (plan as { partsOf?: (w: string) => string[] | undefined }).partsOf, new Set(plan.pinned))) : undefined,
+    ctx.relaxation === 'leave-one-out' ? leaveOneOut(ctx, relaxedWords, params, offset + limit, partsOf, new Set(plan.pinned)) : undefined,
   ]);
-  const partial = left ? fillAfter(left, relaxed.hits.filter(isPartial), from - totalAllWords, offset + limit - from) : relaxed.hits.filter(isPartial);
+  if (left?.hits.length) {
+    // The every-word clauses (as typed or a word by its parts) and the partial ones, in one ranked list.
+    return {
+      ...ranked,
+      hits: fillAfter(left, relaxed.hits.filter(isPartial), offset, limit),
+      total: Math.max(count(relaxed), left.largest, totalAllWords),
+      totalIsExact: false,
+      totalAllWords: Math.max(totalAllWords, left.full),
+      strategy: 'relaxed',
+      ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
+      processingTimeMs: full.processingTimeMs + Math.max(relaxed.processingTimeMs, left.processingTimeMs),
+    };
+  }
+  const partial = relaxed.hits.filter(isPartial);
   if (!partial.length) return ranked;
   return {
     ...ranked,
     hits: [...fullHits, ...partial].slice(0, limit),
     // Counted over all levels; an estimate past the page Meilisearch counts exactly.
-    total: Math.max(count(relaxed), left?.largest ?? 0, totalAllWords + partial.length),
+    total: Math.max(count(relaxed), totalAllWords + partial.length),
     totalIsExact: false,
     strategy: 'relaxed',
     ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
-    processingTimeMs: full.processingTimeMs + Math.max(relaxed.processingTimeMs, left?.processingTimeMs ?? 0),
+    processingTimeMs: full.processingTimeMs + relaxed.processingTimeMs,
   };
 }
 
