@@ -83,7 +83,7 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
   const from = Math.max(offset, totalAllWords);
   const relaxedWords = ctx.relaxOrder === 'typed' ? plan.wordsByNeed : byWeight(ctx, plan);
   const partsOf = (plan as { partsOf?: (w: string) => string[] | undefined }).partsOf;
-  const [relaxed, left] = await Promise.all([
+  const lastQuery = () =>
     ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(relaxedWords), {
       ...params,
       matchingStrategy: 'last',
@@ -91,22 +91,33 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
       showRankingScoreDetails: true,
       offset: from,
       limit: offset + limit - from,
-    }),
-    ctx.relaxation === 'leave-one-out' ? leaveOneOut(ctx, relaxedWords, params, offset + limit, partsOf, new Set(plan.pinned)) : undefined,
-  ]);
-  if (left?.hits.length) {
+    });
+  const leftOut = () => leaveOneOut(ctx, relaxedWords, params, offset + limit, partsOf, new Set(plan.pinned));
+  let merged: LeftOut | undefined;
+  let relaxed: Awaited<ReturnType<typeof lastQuery>> | undefined;
+  if (ctx.relaxation !== 'leave-one-out') relaxed = await lastQuery();
+  // With facets, `last` counts them: it runs beside the merge.
+  else if (facets) [relaxed, merged] = await Promise.all([lastQuery(), leftOut()]);
+  else {
+    // Otherwise `last` is asked only when the merged list runs out before the page ends: one search fewer for most
+    // relaxed queries (bench/relaxation-latency.ts).
+    merged = await leftOut();
+    if (!merged?.hits.length || (merged.exhausted && merged.hits.length < offset + limit)) relaxed = await lastQuery();
+  }
+  if (merged?.hits.length) {
     // The every-word clauses (as typed or a word by its parts) and the partial ones, in one ranked list.
     return {
       ...ranked,
-      hits: fillAfter(left, relaxed.hits.filter(isPartial), offset, limit),
-      total: Math.max(count(relaxed), left.largest, totalAllWords),
+      hits: fillAfter(merged, relaxed?.hits.filter(isPartial) ?? [], offset, limit),
+      total: Math.max(relaxed ? count(relaxed) : 0, merged.largest, totalAllWords),
       totalIsExact: false,
-      totalAllWords: Math.max(totalAllWords, left.full),
+      totalAllWords: Math.max(totalAllWords, merged.full),
       strategy: 'relaxed',
-      ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
-      processingTimeMs: full.processingTimeMs + Math.max(relaxed.processingTimeMs, left.processingTimeMs),
+      ...(facets && relaxed ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
+      processingTimeMs: full.processingTimeMs + merged.processingTimeMs + (relaxed && !facets ? relaxed.processingTimeMs : 0),
     };
   }
+  if (!relaxed) return ranked;
   const partial = relaxed.hits.filter(isPartial);
   if (!partial.length) return ranked;
   return {
