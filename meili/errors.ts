@@ -179,7 +179,7 @@ function requestUrlOf(message: string): string | undefined {
 }
 
 /** Walks the cause chain (undici nests: TypeError → Error{code} or AggregateError) for a known socket code. */
-function networkCodeOf(err: unknown, depth = 0): string | undefined {
+export function networkCodeOf(err: unknown, depth = 0): string | undefined {
   if (depth > 5 || typeof err !== 'object' || err === null) return undefined;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return code;

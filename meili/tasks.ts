@@ -1,5 +1,5 @@
 import type { Task } from 'meilisearch';
-import { MeiliTaskFailedError } from './errors.js';
+import { MeiliTaskFailedError, networkCodeOf } from './errors.js';
 
 /**
  * Waits for a Meilisearch task and returns it, or throws MeiliTaskFailedError
@@ -30,11 +30,8 @@ export type Enqueued = { waitTask(o?: { timeout?: number; interval?: number }): 
  */
 const SOCKET_CODES = new Set(['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 export function socketFailureCode(err: unknown): string | undefined {
-  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = String((e as { code?: unknown }).code);
-    if (SOCKET_CODES.has(code)) return code;
-  }
-  return undefined;
+  const code = networkCodeOf(err);
+  return code !== undefined && SOCKET_CODES.has(code) ? code : undefined;
 }
 
 /**

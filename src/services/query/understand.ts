@@ -232,7 +232,8 @@ export function expandPlan(
   const rewrites = u.rewrites;
   // A department the query names, when laws name it by its function (see vocabulary.ts): searched by its marker
   // (names and functions) after the clauses that name it — see `byFunction` below.
-  const functionsOf = (w: string) => (plan.departments.some((d) => segmenter.fold(d.canonical) === w) ? DEPARTMENT_FUNCTIONS.get(w) : undefined);
+  const isDepartment = (w: string) => plan.departments.some((d) => segmenter.fold(d.canonical) === w);
+  const functionsOf = (w: string) => (isDepartment(w) ? DEPARTMENT_FUNCTIONS.get(w) : undefined);
   // typedFirst (measured, see the README): a thesaurus word is searched as typed first, its alternatives with the
   // departments' functions after; otherwise with them from the start.
   const swap = (w: string) => (THESAURUS.has(w) && !opts.typedFirst ? synonymMarker(w) : w);
@@ -265,7 +266,7 @@ export function expandPlan(
   const wordsByNeed = [...plan.wordsByNeed.map(swap), ...cue];
   // Parts of a word: its shortest cover by dictionary words it contains. Departments and phrases stay whole.
   // Computed only when the fallback needs them (a segmentation per word is not free on the hot path).
-  const pinned = (w: string) => plan.departments.some((d) => segmenter.fold(d.canonical) === w) || plan.phrases.some((p) => p.includes(w));
+  const pinned = (w: string) => isDepartment(w) || plan.phrases.some((p) => p.includes(w));
   const partsOf = (w: string): string[] | undefined => {
     if (isMarker(w) || pinned(w) || w.length < 3 || !HAN_ONLY.test(w)) return undefined;
     const parts = coverParts(w, segmenter);

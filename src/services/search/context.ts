@@ -31,3 +31,8 @@ export interface Ranked {
   facets?: Record<string, Record<string, number>>;
   processingTimeMs: number;
 }
+
+/** A response's count of hits: exact in page mode, else Meilisearch's estimate, else the hits in hand. */
+export function hitCount(r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }): number {
+  return r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
+}

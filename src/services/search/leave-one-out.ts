@@ -18,7 +18,7 @@
 import type { SearchParams } from 'meilisearch';
 import { INDEX } from '../../../core/index/index-names.js';
 import { isIntentMarker } from '../../../core/thesaurus/thesaurus.js';
-import type { ClauseHit, SearchContext } from './context.js';
+import { hitCount, type ClauseHit, type SearchContext } from './context.js';
 
 /** Above this many words the queries multiply past what one search should cost; `last` alone is used. */
 export const LEAVE_ONE_OUT_MAX_WORDS = 7;
@@ -109,7 +109,6 @@ export async function leaveOneOut(
       return { res, share: q.share, full: q.full };
     }),
   );
-  const count = (r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
   const merged = mergeByShare(runs.map((r) => ({ hits: r.res.hits, share: r.share })), new Set());
   const fullIds = new Set(runs.filter((r) => r.full).flatMap((r) => r.res.hits.map((h) => h.id)));
   const hits = [...merged.filter((h) => fullIds.has(h.id)), ...merged.filter((h) => !fullIds.has(h.id))];
@@ -118,7 +117,7 @@ export async function leaveOneOut(
     hits,
     full: hits.length - hits.filter((h) => (h as Record<string, unknown>)._partial).length,
     exhausted: runs.every((r) => r.res.hits.length < depth),
-    largest: Math.max(...runs.map((r) => count(r.res))),
+    largest: Math.max(...runs.map((r) => hitCount(r.res))),
     processingTimeMs: Math.max(...runs.map((r) => r.res.processingTimeMs)),
   };
 }

@@ -8,8 +8,8 @@ import { INDEX } from '../../../core/index/index-names.js';
 import { and, anyOf } from '../filter.js';
 import type { QueryPlan } from '../search-query.js';
 import { PARTS_BELOW } from './constants.js';
-import type { ClauseHit, Ranked, SearchContext } from './context.js';
-import { renameFacets } from './facets.js';
+import { hitCount, type ClauseHit, type Ranked, type SearchContext } from './context.js';
+import { mergeFacets, renameFacets } from './facets.js';
 import { isIntentMarker } from '../../../core/thesaurus/thesaurus.js';
 import { LEAVE_ONE_OUT_MAX_DEPTH, leaveOneOut, type LeftOut } from './leave-one-out.js';
 
@@ -50,14 +50,13 @@ function byWeight(ctx: SearchContext, plan: QueryPlan): string[] {
  * begins at index `totalAllWords`.
  */
 export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: SearchParams, offset: number, limit: number, facets: string[] | undefined): Promise<Ranked> {
-  const count = (r: { totalHits?: number; estimatedTotalHits?: number; hits: unknown[] }) => r.totalHits ?? r.estimatedTotalHits ?? r.hits.length;
   const window = pageWindow(offset, limit);
   const full = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(plan.words), {
     ...params,
     facets,
     ...(window ? { page: window.page, hitsPerPage: window.hitsPerPage } : { offset, limit }),
   });
-  const totalAllWords = count(full);
+  const totalAllWords = hitCount(full);
   const fullHits = window ? full.hits.slice(window.skip, window.skip + limit) : full.hits;
   const ranked: Ranked = {
     hits: fullHits,
@@ -109,7 +108,7 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
     return {
       ...ranked,
       hits: fillAfter(merged, relaxed?.hits.filter(isPartial) ?? [], offset, limit),
-      total: Math.max(relaxed ? count(relaxed) : 0, merged.largest, totalAllWords),
+      total: Math.max(relaxed ? hitCount(relaxed) : 0, merged.largest, totalAllWords),
       totalIsExact: false,
       totalAllWords: Math.max(totalAllWords, merged.full),
       strategy: 'relaxed',
@@ -124,7 +123,7 @@ export async function searchWords(ctx: SearchContext, plan: QueryPlan, params: S
     ...ranked,
     hits: [...fullHits, ...partial].slice(0, limit),
     // Counted over all levels; an estimate past the page Meilisearch counts exactly.
-    total: Math.max(count(relaxed), totalAllWords + partial.length),
+    total: Math.max(hitCount(relaxed), totalAllWords + partial.length),
     totalIsExact: false,
     strategy: 'relaxed',
     ...(facets ? { facets: renameFacets(relaxed.facetDistribution ?? {}) } : {}),
@@ -143,15 +142,13 @@ async function namesFirst(ctx: SearchContext, byName: Ranked, plan: QueryPlan, b
   const ids = named === 0 ? [] : [...(await allWordIds(ctx, plan, params, byName.hits, offset, named))];
   const from = Math.max(offset, named);
   const rest = await searchWords(ctx, byFunction, { ...params, filter: and(params.filter as string | undefined, ids.length > 0 && `NOT (${anyOf('id', ids)})`) }, from - named, offset + limit - from, facets);
-  const sum = (a: Record<string, Record<string, number>> = {}, b: Record<string, Record<string, number>> = {}) =>
-    Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].map((f) => [f, Object.fromEntries([...new Set([...Object.keys(a[f] ?? {}), ...Object.keys(b[f] ?? {})])].map((v) => [v, (a[f]?.[v] ?? 0) + (b[f]?.[v] ?? 0)]))]));
   return {
     hits: [...byName.hits, ...rest.hits].slice(0, limit),
     total: named + rest.total,
     totalIsExact: byName.totalIsExact && rest.totalIsExact,
     totalAllWords: named + rest.totalAllWords,
     strategy: rest.strategy,
-    ...(facets ? { facets: sum(byName.facets, rest.facets) } : {}),
+    ...(facets ? { facets: mergeFacets(byName.facets ?? {}, rest.facets ?? {}) } : {}),
     processingTimeMs: byName.processingTimeMs + rest.processingTimeMs,
   };
 }
@@ -191,7 +188,7 @@ export async function searchByParts(ctx: SearchContext, fine: string[], ranked: 
   return {
     ...ranked,
     hits: [...fullHits, ...res.hits].slice(0, limit),
-    total: ranked.totalAllWords + (res.totalHits ?? res.estimatedTotalHits ?? res.hits.length),
+    total: ranked.totalAllWords + hitCount(res),
     totalIsExact: false,
     strategy: 'relaxed',
     ...(facets ? { facets: renameFacets(res.facetDistribution ?? {}) } : {}),
