@@ -15,6 +15,7 @@ export const SHAPES_SAMPLES = {
   blind: { dir: '../labels/shapes-blind/', labels: '../labels/tasks-shapes-blind.json' },
   blind2: { dir: '../labels/shapes-blind2/', labels: '../labels/tasks-shapes-blind2.json' },
   blind3: { dir: '../labels/shapes-blind3/', labels: '../labels/tasks-shapes-blind3.json' },
+  blind4: { dir: '../labels/shapes-blind4/', labels: '../labels/tasks-shapes-blind4.json' },
 } as const;
 export type ShapesSample = keyof typeof SHAPES_SAMPLES;
 
