@@ -284,3 +284,66 @@ describe('a note read in part, in every reader', () => {
     expect(partial(messages).map((m) => m.message).join()).toContain('示例专家委员会顾问团');
   });
 });
+
+// Shapes met in the fifth blind batch (tests/labels/shapes-blind4/, 2026-12-04), each written again here in other words.
+describe('a deadline part beside the owners (完成时限：, 时间节点：)', () => {
+  it('on its own line under note lines, or inside a bracket note, names no body', () => {
+    const { tasks, messages } = build(
+      '某市示例任务分工方案\n\n一、重点任务\n\n（一）示例任务甲。新增示例企业30家。\n牵头单位：市科技局\n配合单位：市财政局，各县（市、区）人民政府\n完成时限：2027年12月底\n\n（二）示例任务乙。建成示例平台1个。（责任单位：市民政局、市卫健委，时间节点：6月底前完成）\n',
+    );
+    expect(ownersOf(tasks, '新增示例企业30家')).toEqual(['市科技局:lead', '市财政局:cooperating', '各县（市、区）人民政府:cooperating']);
+    expect(ownersOf(tasks, '建成示例平台1个')).toEqual(['市民政局:responsible', '市卫生健康委:responsible']);
+    expect(messages.filter((m) => m.rule === 'owners/partial-note')).toEqual([]);
+  });
+});
+
+describe('a labelled note that goes on with closing words', () => {
+  it('责任单位：A牵头，B，C、D配合 — the bare group after a closing word waits for the next one', () => {
+    const { tasks } = build('某省示例工作要点\n\n一、重点任务\n\n1、培育示例机构20家以上。〔责任单位：省科技厅牵头，省教育厅，省财政厅、省商务厅配合〕\n2、完善示例制度。（责任单位：省司法厅，省公安厅配合）\n');
+    expect(ownersOf(tasks, '培育示例机构')).toEqual(['省科技厅:lead', '省教育厅:cooperating', '省财政厅:cooperating', '省商务厅:cooperating']);
+    // No closing word before it: the bare name keeps the label's role.
+    expect(ownersOf(tasks, '完善示例制度')).toEqual(['省司法厅:responsible', '省公安厅:cooperating']);
+  });
+});
+
+describe('hand-downs in other places', () => {
+  it('以下任务均涉及X，由其…抓好落实 — the owners just named, not the pronoun', () => {
+    const { tasks } = build('某省示例工作要点\n\n一、重点任务\n\n以下任务均涉及各市（州）示例主管部门，由其结合实际抓好落实，不再逐项列出。\n1、示例任务甲。建成示例中心3个。（责任单位：省科技厅）\n');
+    expect(ownersOf(tasks, '建成示例中心3个')).toEqual(['省科技厅:responsible', '各市（州）示例主管部门:responsible*']);
+  });
+
+  it('stated after a heading’s title, it holds for the items under that heading only', () => {
+    const { tasks } = build(
+      '西藏自治区示例目标任务分解方案\n\n一、重点任务\n\n（一）示例任务甲。以下政策措施均需各市人民政府配合落实，不再单独列出。\n1﹒完成示例造林50万亩。（林业和草原局牵头）\n2﹒示例水质保持Ⅱ类。（生态环境厅负责）\n（二）示例任务乙。新增示例床位500张。（民政厅负责）\n',
+    );
+    expect(ownersOf(tasks, '完成示例造林')).toEqual(['自治区林业和草原局:lead', '各市人民政府:cooperating*']);
+    expect(ownersOf(tasks, '示例水质保持')).toEqual(['自治区生态环境厅:responsible', '各市人民政府:cooperating*']);
+    expect(ownersOf(tasks, '新增示例床位')).toEqual(['自治区民政厅:responsible']);
+  });
+
+  it('（下同） after one clause of a note hands down that clause only, to the tasks without a note', () => {
+    const { tasks } = build(
+      '某区示例实施方案\n\n一、重点任务\n\n（一）示例任务甲。加装示例电梯100部。\n部门分工：区住建局牵头，区城管局配合；各街办（新区）负责具体实施（下同）。\n（二）示例任务乙。改造示例小巷30条。\n',
+    );
+    expect(ownersOf(tasks, '加装示例电梯')).toEqual(['区住房城乡建设局:lead', '区城管局:cooperating', '各街办（新区）:responsible']);
+    expect(ownersOf(tasks, '改造示例小巷')).toEqual(['各街办（新区）:responsible*']);
+  });
+});
+
+describe('a cell-per-line table as extraction leaves it', () => {
+  it('a header name cut over two lines, a body’s name cut at a line’s end, a page number between cells, roles inside a 责任单位 cell', () => {
+    const { tasks } = build(
+      '某市示例任务清单\n\n序号\n重点任务\n责任单位\n完成\n时限\n1\n推进示例贸易扩面，出口额增长8%以上\n市商务局（牵头）、市市场监督\n管理局\n2027年12月\n2\n建设示例中心，新增示例主体300家\n-7-\n市商务局牵头，市发改局、市财政局配合\n2027年10月\n3\n深化示例班列运营\n市交通运输局、市国资委\n',
+    );
+    expect(ownersOf(tasks, '出口额增长8%以上')).toEqual(['市商务局:lead', '市市场监管局:responsible']);
+    expect(ownersOf(tasks, '新增示例主体300家')).toEqual(['市商务局:lead', '市发展改革局:cooperating', '市财政局:cooperating']);
+    expect(ownersOf(tasks, '深化示例班列运营')).toEqual(['市交通运输局:responsible', '市国资委:responsible']);
+  });
+
+  it('a row short of a cell whose last cell is a person keeps it under 责任领导', () => {
+    const { tasks } = build('某区示例项目分解\n\n序号\n项目名称\n牵头单位\n配合单位\n责任领导\n1\n示例片区改造\n区城改办\n区财政局\n李某东\n2\n示例河道提升\n区城管局\n赵某\n');
+    expect(ownersOf(tasks, '示例河道提升')).toEqual(['区城管局:lead']);
+    expect(tasks.find((t) => t.text.includes('示例河道提升'))!.leader).toBe('赵某');
+    expect(ownersOf(tasks, '示例片区改造')).toEqual(['区城改办:lead', '区财政局:cooperating']);
+  });
+});

@@ -33,6 +33,7 @@ describe('public surface', () => {
     expect(Object.keys(responsibilities).sort()).toEqual(
       [
         'ANY_LABEL',
+        'DEADLINE_LABEL',
         'GENERIC_OTHERS',
         'LEADER_LABEL',
         'NEUTRAL_LABEL',

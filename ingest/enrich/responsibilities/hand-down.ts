@@ -10,6 +10,8 @@ import { parseOwnerNote, type WrittenOwner } from './notes.js';
 const HAND_DOWN = /^(?:以下|下列|下述)(?:各项|所有|全部)?(?:[\u4e00-\u9fff]{0,4}?(?:任务|项目|工作|措施|事项|内容|政策))?(?:均|都|全部|皆)(?:需要|需|须|由|要|涉及|为|请)?/;
 /** What the owners do, after the role word (负责资金保障, 抓好组织实施): not a department. */
 const DUTY_AFTER_ROLE = /(负责|抓好|做好)(?!落实$)[\u4e00-\u9fff]{1,10}$/;
+/** 由其结合实际抓好落实: the owners just named are meant, and the closing word gives their role. */
+const BY_THEM = /[，,]?由其[\u4e00-\u9fff]{0,8}?(抓好落实|负责落实|组织实施|具体实施|落实|负责)$/;
 const NOT_LISTED = /[，,；;]?(?:均)?(?:不再|不另)(?:单独|一一|逐项|逐一|分别)?(?:列出|列明|标注|注明|列举)[。]?$/;
 
 /**
@@ -22,7 +24,7 @@ export function readHandDown(text: string, registry: DepartmentRegistry): { owne
   const t = text.replace(/\s+/g, '');
   const m = t.match(HAND_DOWN);
   if (!m || t.length > 120) return undefined;
-  const rest = t.slice(m[0].length).replace(NOT_LISTED, '').replace(/[。；;]$/, '').replace(DUTY_AFTER_ROLE, '负责');
+  const rest = t.slice(m[0].length).replace(NOT_LISTED, '').replace(/[。；;]$/, '').replace(BY_THEM, '，$1').replace(DUTY_AFTER_ROLE, '负责');
   const parsed = parseOwnerNote(rest, registry);
   return parsed.owners.length > parsed.rejected.length ? { owners: parsed.owners, left: parsed.rejected } : undefined;
 }

@@ -1,6 +1,6 @@
 import type { DepartmentRegistry } from '../../../core/departments/index.js';
 import { isBodyLike, splitDepartmentList, splitOutsideParens } from './department-list.js';
-import { ANY_LABEL, LEADER_LABEL, NEUTRAL_LABEL, POST, ROLE_SUFFIX, classifyRole } from './roles.js';
+import { ANY_LABEL, DEADLINE_LABEL, LEADER_LABEL, NEUTRAL_LABEL, POST, ROLE_SUFFIX, classifyRole } from './roles.js';
 import type { Role } from '../../../core/model/task.js';
 import { NOTE_CLOSE, NOTE_OPEN } from '../../../core/patterns/numbering.js';
 
@@ -24,6 +24,8 @@ export interface ParsedNote {
   leaders: string[];
   /** The note hands its owners down to the tasks after it (…，下同). */
   handsDown: boolean;
+  /** When a bracketed （下同） follows one clause of the note: the owners of that clause only, handed down. */
+  handDown?: WrittenOwner[];
 }
 
 /** A note stating its own rule: the first body listed leads (列第一位的为牵头部门), the others as their duties say. */
@@ -35,7 +37,13 @@ const OTHERS_AS_DUTIES = /[，,；;。]?其[他它余](?:单位|部门|责任单
  */
 const HANDS_DOWN = /[，,；;。]?(?:以|此)?(?:下|后)(?:各项|各条|任务)?(?:均)?同(?:此)?(?:[，,；;]?(?:不再|不另)(?:单独|一一|逐项|逐一)?(?:列出|列明|标注|注明|列举))?[。]?$/;
 
-type Slot = Role | 'leader' | undefined;
+/** （下同） after one clause of a note (各街办负责具体实施（下同）): that clause's owners hold for the tasks below. */
+const CLAUSE_HANDS_DOWN = /[（(](?:以|此)?(?:下|后)(?:均)?同[）)]/;
+
+type Slot = Role | 'leader' | 'deadline' | undefined;
+
+/** A role label (责任单位：) that a deadline label's words could also match: the role wins. */
+const ROLE_LABEL_AT_START = /^(?:牵头|主责|责任|负责|配合|协同|参与)/;
 
 /** A role in brackets after a name: 市财政局（牵头）. */
 const ROLE_MARK = /[（(](牵头|主责|负责|配合|参与|协同)(?:单位|部门)?[）)]$/;
@@ -56,6 +64,14 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
   let text = inner.replace(/\s+/g, '');
   const firstLeads = FIRST_LEADS.test(text);
   if (firstLeads) text = text.replace(FIRST_LEADS, '').replace(OTHERS_AS_DUTIES, '');
+  const clauseMark = text.match(CLAUSE_HANDS_DOWN);
+  if (clauseMark) {
+    const before = text.slice(0, clauseMark.index);
+    const clause = before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。')) + 1);
+    text = before + text.slice(clauseMark.index! + clauseMark[0].length);
+    out.handsDown = true;
+    out.handDown = parseOwnerNote(clause, registry).owners;
+  }
   if (HANDS_DOWN.test(text)) {
     out.handsDown = true;
     text = text.replace(HANDS_DOWN, '');
@@ -87,7 +103,11 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
     for (const p of pending) addNames(p, role);
     pending = [];
   };
+  // A closing word seen since the last label: bare groups after it wait for the next one (责任单位：A牵头，B，C配合).
+  let closedSinceLabel = false;
   const add = (part: string, slot: Slot) => {
+    // The deadline part of a note (完成时限：2026年底) names no owner.
+    if (slot === 'deadline') return;
     if (slot === 'leader') {
       out.leaders.push(part.replace(/^[，,；;、]+|[，,；;、。]+$/g, ''));
       return;
@@ -96,10 +116,11 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
     if (suffix) {
       const role = classifyRole(suffix[1]!) ?? slot ?? 'responsible';
       out.suffixed = true;
+      closedSinceLabel = true;
       flush(role);
       // a closing word alone (…，分工负责) closes the groups before it and adds no name
       if (suffix.index! > 0) addNames(part.slice(0, suffix.index), role, part);
-    } else if (slot) addNames(part, slot);
+    } else if (slot && !(slot === 'responsible' && closedSinceLabel)) addNames(part, slot);
     else pending.push(part);
   };
   let slot: Slot;
@@ -108,15 +129,19 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
     for (let m = rest.match(ANY_LABEL); m; m = rest.match(ANY_LABEL)) {
       const before = rest.slice(0, m.index);
       if (before) add(before, slot);
-      if (slot !== 'leader') flush(slot ?? 'responsible');
+      if (slot !== 'leader' && slot !== 'deadline') flush(slot ?? 'responsible');
       const label = m[0];
-      slot = LEADER_LABEL.test(label) ? 'leader' : NEUTRAL_LABEL.test(label) ? undefined : classifyRole(label.slice(0, -1));
-      if (!NEUTRAL_LABEL.test(label) && !LEADER_LABEL.test(label)) out.labelled = true;
+      closedSinceLabel = false;
+      if (DEADLINE_LABEL.test(label) && !ROLE_LABEL_AT_START.test(label)) slot = 'deadline';
+      else {
+        slot = LEADER_LABEL.test(label) ? 'leader' : NEUTRAL_LABEL.test(label) ? undefined : classifyRole(label.slice(0, -1));
+        if (!NEUTRAL_LABEL.test(label) && !LEADER_LABEL.test(label)) out.labelled = true;
+      }
       rest = rest.slice(m.index! + label.length);
     }
     if (rest) add(rest, slot);
-    // A leader's name runs to the end of its clause; the next clause is owners again.
-    if (slot === 'leader') slot = undefined;
+    // A leader's name runs to the end of its clause, as does a deadline; the next clause is owners again.
+    if (slot === 'leader' || slot === 'deadline') slot = undefined;
   }
   flush('responsible');
   if (firstLeads && out.owners.length) {

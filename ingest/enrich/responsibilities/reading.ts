@@ -156,7 +156,8 @@ export function emit(r: Reading, d: Draft): void {
 /** A draft's owners, fragments and leaders from the notes read for it; a 下同 note hands its owners down. */
 export function fromNotes(r: Reading, parsed: ParsedNote[]): Pick<Draft, 'owners' | 'rejected' | 'leaders'> {
   const owners = parsed.flatMap((p) => p.owners);
-  if (parsed.some((p) => p.handsDown)) r.lastHandsDown = owners.map((o) => ({ ...o, inherited: true }));
+  const handing = parsed.filter((p) => p.handsDown);
+  if (handing.length) r.lastHandsDown = handing.flatMap((p) => p.handDown ?? p.owners).map((o) => ({ ...o, inherited: true }));
   return { owners, rejected: parsed.flatMap((p) => p.rejected), leaders: parsed.flatMap((p) => p.leaders) };
 }
 

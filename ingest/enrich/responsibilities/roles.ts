@@ -14,12 +14,15 @@ export const LEADER_LABEL = /((?:分管|牵头负责|牵头|责任|负责|联系
 /** Labels that give no role themselves; the closing words after them do: 部门分工：…牵头，…配合. */
 export const NEUTRAL_LABEL = /(部门分工|职责分工|责任分工|任务分工|分工)[:：]/;
 
+/** Labels of a note's deadline part (完成时限：2026年底): what follows is a date, never a body. */
+export const DEADLINE_LABEL = /((?:完成|办结)(?:时限|时间|期限)|时间节点|时限要求|进度安排|时间安排)[:：]/;
+
 /** Any label a note or a note line may open with. */
-export const ANY_LABEL = new RegExp(`${LEADER_LABEL.source}|${ROLE_LABEL.source}|${NEUTRAL_LABEL.source}`);
+export const ANY_LABEL = new RegExp(`${LEADER_LABEL.source}|${ROLE_LABEL.source}|${NEUTRAL_LABEL.source}|${DEADLINE_LABEL.source}`);
 
 /** Words that close a list of owners and give its role: …分工负责, …配合, …落实. Longest first. */
 export const ROLE_SUFFIX =
-  /(按职[责能](?:分工)?(?:配合|参与|协助|协同)|按职责分工负责|按职能分工负责|按职责分工落实|按职责分工|牵头负责|抓好落实|负责落实|共同负责|分别负责|分工负责|按职责负责|负责落实|组织实施|具体实施|负责|落实|牵头|协同配合|配合|参与|协助|协同)$/;
+  /(按职[责能](?:分工)?(?:配合|参与|协助|协同)|负责具体实施|负责组织实施|配合落实|协助落实|按职责分工负责|按职能分工负责|按职责分工落实|按职责分工|牵头负责|抓好落实|负责落实|共同负责|分别负责|分工负责|按职责负责|负责落实|组织实施|具体实施|负责|落实|牵头|协同配合|配合|参与|协助|协同)$/;
 
 /**
  * The role a label, suffix or table header names; undefined when it names none.

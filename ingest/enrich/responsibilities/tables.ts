@@ -1,7 +1,7 @@
 import type { DepartmentRegistry } from '../../../core/departments/index.js';
 import type { PolicyNode } from '../../../core/model/tree.js';
 import { splitCellDepartments, isBodyLike } from './department-list.js';
-import type { WrittenOwner } from './notes.js';
+import { parseOwnerNote, type WrittenOwner } from './notes.js';
 import { classifyRole } from './roles.js';
 import type { Role } from '../../../core/model/task.js';
 import { extractYears } from './years.js';
@@ -97,6 +97,9 @@ export function rowCells(row: PolicyNode): Record<string, string> | undefined {
  * cells are appended to that row's. Repeated header rows are skipped.
  * Returns undefined when the table is not a task table.
  */
+/** Role words inside a departments cell. */
+const CELL_ROLES = /[（(](?:牵头|主责|配合)[）)]|牵头|配合|协助|参与/;
+
 export function readTaskTable(table: PolicyNode, registry: DepartmentRegistry): TableTaskDraft[] | undefined {
   const rows = table.children.filter((c) => c.kind === 'row');
   const keys = [...new Set(rows.flatMap((r) => Object.keys(rowCells(r) ?? {})))];
@@ -126,6 +129,13 @@ export function readTaskTable(table: PolicyNode, registry: DepartmentRegistry): 
     const owners: WrittenOwner[] = [];
     const rejected: string[] = [];
     for (const d of deptCells) {
+      // A 责任单位 cell that gives roles itself (市商务局（牵头）、…, 市商务局牵头，…配合) is read as a note.
+      if (d.role === 'responsible' && CELL_ROLES.test(d.cell)) {
+        const note = parseOwnerNote(d.cell, registry);
+        owners.push(...note.owners);
+        rejected.push(...note.rejected);
+        continue;
+      }
       for (const name of d.cell ? splitCellDepartments(d.cell, registry) : []) {
         if (registry.lookup(name) || isBodyLike(name)) owners.push({ asWritten: name, role: d.role });
         else rejected.push(name);

@@ -56,6 +56,8 @@ function readChildren(r: Reading, node: PolicyNode): void {
   const gluedCount = glued.filter(Boolean).length;
   // Owners handed down inside this container hold for its later children only.
   const scope = r.handedDown.length;
+  // A heading may state the hand-down itself, after its title: （三）筑牢…屏障。以下政策措施均需…配合落实，不再单独列出。
+  if (kids.length) handDownInHeading(r, node);
   for (let i = 0; i < kids.length; i++) {
     const kid = kids[i]!;
     const statement = kid.kind === 'block' && !kid.label ? readHandDown(kid.text, r.registry) : undefined;
@@ -74,6 +76,15 @@ function readChildren(r: Reading, node: PolicyNode): void {
     r.skipTo = undefined;
   }
   r.handedDown.length = scope;
+}
+
+/** The hand-down sentence of a container's own text (not its first sentence, its title), for all its children. */
+function handDownInHeading(r: Reading, node: PolicyNode): void {
+  const sentences = node.text.split(/(?<=。)/).slice(1);
+  for (const sentence of sentences) {
+    const statement = readHandDown(sentence, r.registry);
+    if (statement) r.handedDown.push({ owners: statement.owners.map((o) => ({ ...o, inherited: true })), toNoteless: false });
+  }
 }
 
 /** Visits a child; a numbered task without a note of its own takes the owners handed down to it. */
@@ -143,7 +154,12 @@ export function visit(r: Reading, node: PolicyNode): void {
   }
   const repeats = repeatsChildren(node);
   if (node.kind !== 'document' && (WHOLE_TEXT_KINDS.has(node.kind) || repeats)) {
-    if (node.text.trim()) readUnit(r, node, node.text);
+    if (!node.text.trim()) return;
+    // A unit holding its sub-items may state a hand-down after its title: it holds for the notes read in it.
+    const scope = r.handedDown.length;
+    if (node.children.length) handDownInHeading(r, node);
+    readUnit(r, node, node.text);
+    r.handedDown.length = scope;
     return;
   }
   if (node.text.trim() && !repeats) readUnit(r, node, node.text);
