@@ -347,3 +347,10 @@ describe('a cell-per-line table as extraction leaves it', () => {
     expect(ownersOf(tasks, '示例片区改造')).toEqual(['区城改办:lead', '区财政局:cooperating']);
   });
 });
+
+describe('parentheses written 〈〉 inside a bracket note', () => {
+  it('keep 各县〈市、区〉人民政府 whole', () => {
+    const { tasks } = build('某市示例分工方案\n\n一、重点任务\n\n（一）示例任务。新增示例企业10家。（责任单位：市科技局，各县〈市、区〉人民政府）\n');
+    expect(ownersOf(tasks, '新增示例企业10家')).toEqual(['市科技局:responsible', '各县（市、区）人民政府:responsible']);
+  });
+});

@@ -61,7 +61,8 @@ const POST_DUTY = /(?:负责)?(?:统筹)?(?:协调|督导|督办|调度|推进)$
  */
 export function parseOwnerNote(inner: string, registry: DepartmentRegistry): ParsedNote {
   const out: ParsedNote = { owners: [], rejected: [], labelled: false, suffixed: false, leaders: [], handsDown: false };
-  let text = inner.replace(/\s+/g, '');
+  // Parentheses inside a bracket note are sometimes written 〈〉 (各县〈市、区〉人民政府): they are parentheses.
+  let text = inner.replace(/\s+/g, '').replace(/〈/g, '（').replace(/〉/g, '）');
   const firstLeads = FIRST_LEADS.test(text);
   if (firstLeads) text = text.replace(FIRST_LEADS, '').replace(OTHERS_AS_DUTIES, '');
   const clauseMark = text.match(CLAUSE_HANDS_DOWN);
