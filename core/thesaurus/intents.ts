@@ -10,7 +10,7 @@
  * thesaurus.ts) and the query stage (src/services/query).
  */
 /** Every kind, once: the API schema's enum is this list. */
-export const INTENT_KINDS = ['when', 'frequency', 'penalty', 'who', 'categories', 'obligation', 'right', 'definition', 'amount'] as const;
+export const INTENT_KINDS = ['conditions', 'when', 'frequency', 'penalty', 'who', 'categories', 'obligation', 'right', 'definition', 'amount'] as const;
 export type IntentKind = (typeof INTENT_KINDS)[number];
 
 export interface IntentRule {
@@ -27,6 +27,19 @@ export interface IntentRule {
 
 /** In order: the first rule whose frame matches gives the intent; every matching frame of every rule is removed. */
 export const INTENT_RULES: readonly IntentRule[] = [
+  {
+    // First: 条件是什么 would otherwise be read as a definition question (是什么).
+    kind: 'conditions',
+    hint: /条件|情况下|情形下|前提/,
+    frames: [
+      /(?:需要|要|应当|应该|必须|得|须)?(?:满足|符合|具备|具有|达到)?(?:什么|哪些|何种|哪几个|哪几项|哪几)(?:样的)?(?:条件|前提|情形)/g,
+      /(?:在)?(?:什么|哪些|何种|哪种)(?:样的)?(?:情况|情形|条件|前提)下(?:才)?(?:可以|能够|能|可|允许)?/g,
+      /(?:的)?(?:条件|前提)(?:是)(?:什么|哪些)/g,
+    ],
+    // How the texts state conditions: 符合下列情形之一的…方可; 应当具备下列条件.
+    cues: ['下列 情形', '方可', '下列 条件', '情形 之一'],
+    reason: 'a question about conditions: the texts say 符合下列情形之一的…方可 / 应当具备下列条件',
+  },
   {
     kind: 'when',
     hint: /时|哪|几月|日期|多会/,
@@ -84,10 +97,16 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     kind: 'obligation',
     // A-not-A and 是否 questions about a duty (要不要, 需不需要, 应不应当, 是否必须…): the texts answer with 应当 / 必须.
-    hint: /不要|不需|不用|不应|不该|不必|是否/,
-    frames: [/(?:是否|是不是)?(?:要不要|需不需要|需要不需要|用不用|必不必须|应不应该|应不应当|该不该|是否需要|是否应当|是否必须|是否要)/g],
-    cues: ['应当', '必须'],
-    reason: 'a question about a duty: the texts say 应当 / 必须',
+    // A yes/no question about what is allowed (…合法吗, 是否违法) or needed (需要…吗, 要…吗): the texts answer with the duty
+    // or the ban (应当 / 不得), so the modal and the verdict word are the frame, not the subject.
+    hint: /不要|不需|不用|不应|不该|不必|是否|吗|么|嘛|合法|违法|违规|侵权|允许/,
+    frames: [
+      /(?:是否|是不是)?(?:要不要|需不需要|需要不需要|用不用|必不必须|应不应该|应不应当|该不该|是否需要|是否应当|是否必须|是否要)/g,
+      /(?:是否|是不是|算不算|算是|属于)(?:合法|违法|违规|侵权|被允许|允许)(?:的)?|(?:合法|违法|违规|侵权|允许)(?:的)?(?:吗|么|嘛)/g,
+      /(?:需要|需|要|必须|应当|应该|得)(?=[\u4e00-\u9fffA-Za-z0-9 ]{1,16}(?:吗|么|嘛)[？?！!。 ]*$)/g,
+    ],
+    cues: ['应当', '必须', '不得'],
+    reason: 'a question about a duty or what is allowed: the texts say 应当 / 必须 / 不得',
   },
   {
     kind: 'right',

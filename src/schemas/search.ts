@@ -92,9 +92,10 @@ export const Rewrite = z.object({
    * frame: question words removed (什么时候施行); intent: what the question asks for, searched through its cue words
    * (ranked first, not required); synonym: an everyday word searched with the texts' wordings; abbreviation: a
    * title's abbreviation spelled out; typo: a word the index lacks corrected to one it holds; scope: a document named
-   * by its title, searched first (`to` holds its ids).
+   * by its title, searched first (`to` holds its ids); locator: a number typed without 第 after a law's name read as
+   * an article (网安法44条 → 第44条); absent: a word no indexed text holds, searched by its parts (`to`) or left out.
    */
-  kind: z.enum(['frame', 'intent', 'synonym', 'abbreviation', 'typo', 'scope']),
+  kind: z.enum(['frame', 'intent', 'synonym', 'abbreviation', 'typo', 'scope', 'locator', 'absent']),
   from: z.string(),
   to: z.array(z.string()),
   reason: z.string(),

@@ -176,8 +176,40 @@ describe('planSearch: every rewrite reported, none with exact', () => {
   });
 
   it('keeps the parts of a long word for the granularity fallback', async () => {
-    const p = await plan('数据共享类型');
+    const withSharing = lexiconOf([...TEXTS, '数据共享应当按照共享类型开展，数据共享平台统一建设。'], TITLES);
+    const p = await planSearch('数据共享类型', { exact: false, segmenter, lexicon: { get: async () => withSharing } });
     expect(p.plan.fineWords?.()).toEqual(['数据', '共享', '类型']);
+  });
+
+  it('leaves out a word no indexed text holds, and says so', async () => {
+    const p = await plan('门口 个人信息保护');
+    expect(displayWords(p.plan.words)).toEqual(['个人信息保护']);
+    expect(p.plan.dropped).toContain('门口');
+    expect(p.rewrites).toEqual([expect.objectContaining({ kind: 'absent', from: '门口', to: [] })]);
+    // Exact mode searches what was typed.
+    expect((await plan('门口 个人信息保护', true)).plan.words).toEqual(['门口', '个人信息保护']);
+  });
+
+  it('searches an absent compound by its parts the index holds or the thesaurus knows (黑客攻击 → 黑客 + 攻击)', async () => {
+    const lex = lexiconOf([...TEXTS, '及时处置网络攻击、网络侵入等安全风险。'], TITLES);
+    const p = await planSearch('网站被黑客攻击', { exact: false, segmenter, lexicon: { get: async () => lex } });
+    expect(p.rewrites).toContainEqual(expect.objectContaining({ kind: 'absent', from: '黑客攻击', to: ['黑客', '攻击'] }));
+    expect(p.rewrites).toContainEqual(expect.objectContaining({ kind: 'absent', from: '网站', to: [] }));
+    expect(displayWords(p.plan.words)).toEqual(['黑客', '攻击']);
+  });
+
+  it('keeps an absent word when it is the only one (nothing else to search)', async () => {
+    const p = await plan('门口');
+    expect(p.plan.words).toEqual(['门口']);
+    expect(p.rewrites).toEqual([]);
+  });
+
+  it('reads a number after a law’s name as an article (网安法44条 → 第44条), not a count elsewhere', async () => {
+    const p = await plan('网络安全法21条');
+    expect(p.rewrites).toContainEqual(expect.objectContaining({ kind: 'locator', from: '21条', to: ['第21条'] }));
+    expect(p.plan.words).toContain('第二十一条');
+    const count = await plan('支持数字经济20条措施');
+    expect(count.rewrites.some((r) => r.kind === 'locator')).toBe(false);
   });
 
   it('answers what a term means with the clause that defines it', async () => {

@@ -4017,11 +4017,11 @@ export interface paths {
                             plan: {
                                 exact: boolean;
                                 /** @enum {string} */
-                                intent?: "when" | "frequency" | "penalty" | "who" | "categories" | "obligation" | "right" | "definition" | "amount";
+                                intent?: "conditions" | "when" | "frequency" | "penalty" | "who" | "categories" | "obligation" | "right" | "definition" | "amount";
                                 rewrites: {
                                     from: string;
                                     /** @enum {string} */
-                                    kind: "frame" | "intent" | "synonym" | "abbreviation" | "typo" | "scope";
+                                    kind: "frame" | "intent" | "synonym" | "abbreviation" | "typo" | "scope" | "locator" | "absent";
                                     reason: string;
                                     to: string[];
                                 }[];

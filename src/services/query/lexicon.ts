@@ -12,6 +12,8 @@ import type { IndexReader } from '../index-reader.js';
  */
 export interface Lexicon {
   count(word: string): number;
+  /** How many words the index holds (0: no lexicon, so no rule may conclude a word is absent). */
+  size: number;
   /** Abbreviation → short title, longest abbreviation first. */
   abbreviations: ReadonlyMap<string, string>;
   /** Short titles of the corpus's documents → their ids, longest first. */
@@ -43,6 +45,7 @@ export function createLexicon(doc: Pick<LexiconDoc, 'words' | 'counts' | 'abbrev
   for (const [t, id] of doc.titles ?? []) titles.set(t, [...(titles.get(t) ?? []), id]);
   return {
     count: (w) => counts.get(w) ?? 0,
+    size: counts.size,
     titles: [...titles].sort((a, b) => b[0].length - a[0].length),
     abbreviations: new Map([...doc.abbreviations].sort((a, b) => b[0].length - a[0].length)),
     definitions,

@@ -26,7 +26,7 @@ const DEPARTMENT_FUNCTIONS = SEARCH_VOCABULARY.departmentFunctions;
  *
  * Pure: the lexicon and segmenter are passed in. `?exact=true` skips the stage.
  */
-export type RewriteKind = 'frame' | 'intent' | 'synonym' | 'abbreviation' | 'typo' | 'scope';
+export type RewriteKind = 'frame' | 'intent' | 'synonym' | 'abbreviation' | 'typo' | 'scope' | 'locator' | 'absent';
 
 export interface Rewrite {
   kind: RewriteKind;
@@ -148,6 +148,12 @@ function joinTerms(words: string[]): string[] {
   return out;
 }
 
+/**
+ * A number and a unit typed without 第 right after a law's or regulation's name (网安法44条, 个人信息保护法 十三条):
+ * people cite articles so. Only after such a name — elsewhere 20条 is a count (支持数字经济发展20条措施).
+ */
+const BARE_LOCATOR = /(法|条例|办法|规定|细则|决定)\s*(\d{1,3}|[零〇一二两三四五六七八九十百]{1,6})\s*(条|章|节)(?![\u4e00-\u9fff]*(?:措施|意见|政策))/g;
+
 /** An article, chapter… number: such a query is answered by the locator's own rule, never scoped. */
 const LOCATOR = /第[零〇一二两三四五六七八九十百千\d]+[编章节条款项目]/;
 
@@ -162,6 +168,12 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
     text = outsideQuotes(text, (part) => part.split(short).join(full));
     rewrites.push({ kind: 'abbreviation', from: short, to: [full], reason: `an abbreviation of 《${full}》, derived from the title` });
   }
+  text = outsideQuotes(text, (part) =>
+    part.replace(BARE_LOCATOR, (m, kind: string, n: string, unit: string) => {
+      rewrites.push({ kind: 'locator', from: m.slice(kind.length).trim(), to: [`第${n}${unit}`], reason: `a number and ${unit} after a law's name cite that ${unit}: 第${n}${unit}` });
+      return `${kind}第${n}${unit}`;
+    }),
+  );
   let scope: Understanding['scope'];
   if (!LOCATOR.test(text) && !/["“「『]/.test(text)) {
     for (const [title, docIds] of lexicon.titles) {

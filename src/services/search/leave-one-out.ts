@@ -17,13 +17,22 @@
  */
 import type { SearchParams } from 'meilisearch';
 import { INDEX } from '../../../core/index/index-names.js';
-import { isIntentMarker } from '../../../core/thesaurus/thesaurus.js';
+import { isIntentMarker, isMarker } from '../../../core/thesaurus/thesaurus.js';
 import { hitCount, type ClauseHit, type SearchContext } from './context.js';
 
 /** Above this many words the queries multiply past what one search should cost; `last` alone is used. */
 export const LEAVE_ONE_OUT_MAX_WORDS = 7;
 /** Deeper than this (offset + limit), merging per-query pages costs more than it is worth; `last` alone is used. */
 export const LEAVE_ONE_OUT_MAX_DEPTH = 200;
+/**
+ * Giving up two words at once: only for queries of at least this many words (two are left), and at most this many
+ * words, and only when giving up one word did not fill the list.
+ */
+export const LEAVE_TWO_OUT_MIN_WORDS = 4;
+export const LEAVE_TWO_OUT_MAX_WORDS = 6;
+/** At most this many of them, those keeping the most weight (the pairs of lightest words): six, all pairs of four words. */
+export const LEAVE_TWO_OUT_MAX_QUERIES = 6;
+
 /** The share left to a query that gave up a pinned word (a department or phrase named in the query). */
 export const PINNED_DROP = 0.5;
 
@@ -71,6 +80,38 @@ export function mergeByShare(lists: Array<{ hits: ClauseHit[]; share: number }>,
 }
 
 /**
+ * A subject, not a number, unit or particle: a word of two or more Han characters, or a thesaurus entry's marker
+ * (卖 stands for 出售 / 买卖), never an intent cue.
+ */
+const namesSomething = (w: string) => !isIntentMarker(w) && (isMarker(w) || /^\p{Script=Han}{2,}$/u.test(w));
+
+/**
+ * The queries each without two of `words`, with the share of weight each kept (cut by PINNED_DROP per pinned word
+ * given up), for when giving up one word did not fill the list. Empty outside LEAVE_TWO_OUT_MIN/MAX_WORDS.
+ */
+export function leaveTwoOutQueries(
+  words: string[],
+  weights: number[],
+  pinned: ReadonlySet<string>,
+): Array<{ words: string[]; share: number; full: false }> {
+  if (words.length < LEAVE_TWO_OUT_MIN_WORDS || words.length > LEAVE_TWO_OUT_MAX_WORDS) return [];
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cut = (i: number) => (pinned.has(words[i]!) ? PINNED_DROP : 1);
+  const queries = words.flatMap((_, i) =>
+    words.slice(i + 1).flatMap((__, k) => {
+      const j = i + 1 + k;
+      const kept = words.filter((_w, x) => x !== i && x !== j);
+      // What is left must still name something: a year and 年 (2025年 充电桩 without 充电 and 桩) match every
+      // target of that year, and a number weighs so much that they would outrank the clauses about the subject.
+      if (!kept.some(namesSomething)) return [];
+      return [{ words: kept, share: ((total - weights[i]! - weights[j]!) / total) * cut(i) * cut(j), full: false as const }];
+    }),
+  );
+  // Each is a Meilisearch request: the pairs whose queries would rank lowest anyway are not asked.
+  return queries.sort((a, b) => b.share - a.share).slice(0, LEAVE_TWO_OUT_MAX_QUERIES);
+}
+
+/**
  * Runs the every-word query and the leave-one-out queries for `words` side by side and merges their first `depth`
  * hits: first the clauses holding every word — as typed, or one word by its parts (数据共享 as 数据 … 共享: the
  * granularity the texts chose, e.g. 政务数据按照共享类型) — ranked together by Meilisearch's score, then the
@@ -103,12 +144,20 @@ export async function leaveOneOut(
       ];
     }),
   ];
-  const runs = await Promise.all(
-    queries.map(async (q) => {
-      const res = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(q.words), { ...params, matchingStrategy: 'all', showRankingScore: true, offset: 0, limit: depth });
-      return { res, share: q.share, full: q.full };
-    }),
-  );
+  const run = (qs: typeof queries) =>
+    Promise.all(
+      qs.map(async (q) => {
+        const res = await ctx.reader.search<ClauseHit>(INDEX.clauses, ctx.encode(q.words), { ...params, matchingStrategy: 'all', showRankingScore: true, offset: 0, limit: depth });
+        return { res, share: q.share, full: q.full };
+      }),
+    );
+  const runs = await run(queries);
+  // A long question in everyday words often holds two words no clause shares with the answer (手机号 … 商家 … 卖给
+  // 别人): when giving up one word does not fill the list, the queries each without two words are run too.
+  const found = new Set(runs.flatMap((r) => r.res.hits.map((h) => h.id)));
+  if (found.size < depth) {
+    runs.push(...(await run(leaveTwoOutQueries(words, weights, pinned))));
+  }
   const merged = mergeByShare(runs.map((r) => ({ hits: r.res.hits, share: r.share })), new Set());
   const fullIds = new Set(runs.filter((r) => r.full).flatMap((r) => r.res.hits.map((h) => h.id)));
   const hits = [...merged.filter((h) => fullIds.has(h.id)), ...merged.filter((h) => !fullIds.has(h.id))];

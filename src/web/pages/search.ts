@@ -157,6 +157,10 @@ function rewriteLine(w: SearchResponse['plan']['rewrites'][number]): string {
       return `“${w.from}”同时检索：${w.to.join('、')}`;
     case 'scope':
       return `优先检索《${w.from}》`;
+    case 'locator':
+      return `“${w.from}”即“${w.to.join('')}”`;
+    case 'absent':
+      return w.to.length ? `文库中没有“${w.from}”，改为检索：${w.to.join('、')}` : `文库中没有“${w.from}”，已略去`;
     case 'intent':
       // A definition question's `to` holds the defining clauses' ids; another intent's, the cue words.
       return w.to.length && /[\u3400-\u9fff]/.test(w.to[0]!) ? `按问题优先：${w.to.slice(0, 4).join('、')}` : `“${w.from}”的定义条款优先`;
