@@ -81,7 +81,8 @@ export function issuingLevel(doc: { title: string; issuer?: string | undefined }
   for (const words of [doc.issuer ?? '', doc.title]) {
     // 关于印发XX市…的通知 names its level after the verb.
     const w = words.replace(/^(?:中共)?(?:关于)?(?:印发|转发)?《?/, '');
-    if (/^[\u4e00-\u9fff]{2,6}自治区(?!州)/.test(w) || /^自治区/.test(w)) return { prefix: '自治区', level: 'provincial' };
+    // 某自治区 in a model text or a template names the level with a one-character stand-in for the region.
+    if (/^[\u4e00-\u9fff]{1,6}自治区(?!州)/.test(w) || /^自治区/.test(w)) return { prefix: '自治区', level: 'provincial' };
     if (/^[\u4e00-\u9fff]{2,3}省/.test(w)) return { prefix: '省', level: 'provincial' };
     if (/^([\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{1,4}(区|县)(?!域|级)/.test(w) && !/^[\u4e00-\u9fff]{2,4}市(?!.{0,4}[区县])/.test(w)) {
       return { prefix: /^([\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{1,4}区/.test(w) ? '区' : '县', level: 'county' };

@@ -354,3 +354,37 @@ describe('parentheses written 〈〉 inside a bracket note', () => {
     expect(ownersOf(tasks, '新增示例企业10家')).toEqual(['市科技局:responsible', '各县（市、区）人民政府:responsible']);
   });
 });
+
+describe('a hand-down in brackets after a heading’s title', () => {
+  it.each([
+    ['（一）', '1.', '（', '）'],
+    ['（一）', '1、', '(', ')'],
+    ['二、', '（一）', '〔', '〕'],
+    ['（一）', '1.', '【', '】'],
+  ])('under %s, tasks numbered %s, bracket %s…%s', (heading, label, open, close) => {
+    const next = label.replace('1', '2').replace('一', '二');
+    const { tasks } = build(
+      `某省示例工作方案\n\n一、总体要求\n\n推进示例工作。\n\n${heading}示例重点任务${open}以下各项任务均需各市人民政府负责落实，不再一一列出${close}\n\n${label}建设示例平台。完善示例平台功能。（责任单位：省大数据局）\n\n${next}推进示例改革。开展示例改革试点。\n`,
+    );
+    expect(ownersOf(tasks, '完善示例平台功能')).toEqual(['省大数据局:responsible', '各市人民政府:responsible*']);
+    expect(ownersOf(tasks, '开展示例改革试点')).toEqual(['各市人民政府:responsible*']);
+    // The statement is not a department, and the heading holding it is not a task of its own.
+    expect(tasks.flatMap((t) => t.owners).some((o) => o.department.includes('以下'))).toBe(false);
+    expect(tasks.some((t) => t.text.includes('示例重点任务'))).toBe(false);
+  });
+
+  it('holds for that heading’s tasks only', () => {
+    const { tasks } = build(
+      '某省示例工作方案\n\n一、重点任务\n\n（一）示例任务组甲（以下任务均需各市人民政府落实）\n\n1.建设示例平台。完善示例平台功能。（责任单位：省大数据局）\n\n（二）示例任务组乙\n\n2.培育示例企业。新增示例企业10家。（责任单位：省商务厅）\n',
+    );
+    expect(ownersOf(tasks, '完善示例平台功能')).toEqual(['省大数据局:responsible', '各市人民政府:responsible*']);
+    expect(ownersOf(tasks, '新增示例企业10家')).toEqual(['省商务厅:responsible']);
+  });
+});
+
+describe('a 自治区 named with a one-character stand-in (某自治区)', () => {
+  it('is still a region: a bare 财政厅 is the region’s, not a district’s', () => {
+    const { tasks } = build('某自治区示例工作方案\n\n一、重点任务\n\n1.推进示例改革。开展示例改革试点。（牵头单位：自治区大数据发展局；配合单位：财政厅）\n');
+    expect(ownersOf(tasks, '开展示例改革试点')).toEqual(['自治区大数据发展局:lead', '自治区财政厅:cooperating']);
+  });
+});

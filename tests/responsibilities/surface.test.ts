@@ -35,6 +35,7 @@ describe('public surface', () => {
         'ANY_LABEL',
         'DEADLINE_LABEL',
         'GENERIC_OTHERS',
+        'HAND_DOWN_OPENING',
         'LEADER_LABEL',
         'NEUTRAL_LABEL',
         'POST',

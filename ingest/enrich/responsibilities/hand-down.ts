@@ -1,13 +1,13 @@
 import type { DepartmentRegistry } from '../../../core/departments/index.js';
 import { parseOwnerNote, type WrittenOwner } from './notes.js';
+import { HAND_DOWN_OPENING as HAND_DOWN } from './roles.js';
 
 /**
  * A paragraph that hands owners down to the tasks after it, instead of naming
  * them at each: 以下任务均涉及各县区人民政府，不再一一列出 / 以下各项任务均需各设区市
  * 人民政府负责落实 / 以下政策措施均需各区县人民政府抓好落实. The opening words and
- * the closing 不再列出 are not departments.
+ * the closing 不再列出 are not departments (HAND_DOWN_OPENING in roles.ts).
  */
-const HAND_DOWN = /^(?:以下|下列|下述)(?:各项|所有|全部)?(?:[\u4e00-\u9fff]{0,4}?(?:任务|项目|工作|措施|事项|内容|政策))?(?:均|都|全部|皆)(?:需要|需|须|由|要|涉及|为|请)?/;
 /** What the owners do, after the role word (负责资金保障, 抓好组织实施): not a department. */
 const DUTY_AFTER_ROLE = /(负责|抓好|做好)(?!落实$)[\u4e00-\u9fff]{1,10}$/;
 /** 由其结合实际抓好落实: the owners just named are meant, and the closing word gives their role. */

@@ -1,6 +1,6 @@
 import type { DepartmentRegistry } from '../../../core/departments/index.js';
 import { isBodyLike, splitDepartmentList, splitOutsideParens } from './department-list.js';
-import { ANY_LABEL, DEADLINE_LABEL, LEADER_LABEL, NEUTRAL_LABEL, POST, ROLE_SUFFIX, classifyRole } from './roles.js';
+import { ANY_LABEL, DEADLINE_LABEL, HAND_DOWN_OPENING, LEADER_LABEL, NEUTRAL_LABEL, POST, ROLE_SUFFIX, classifyRole } from './roles.js';
 import type { Role } from '../../../core/model/task.js';
 import { NOTE_CLOSE, NOTE_OPEN } from '../../../core/patterns/numbering.js';
 
@@ -270,8 +270,9 @@ function findBracketNotes(text: string, registry: DepartmentRegistry): OwnerNote
       continue;
     }
     const inner = text.slice(i + 1, close);
-    // Most parentheses are prose; only those naming a body or a role are worth parsing.
-    const parsed = MAY_NAME_OWNERS.test(inner) ? parseOwnerNote(inner, registry) : undefined;
+    // Most parentheses are prose; only those naming a body or a role are worth parsing. A bracket handing owners
+    // down (（以下任务均需各市人民政府落实）) names the owners of the tasks after it, not of this text (walk.ts).
+    const parsed = MAY_NAME_OWNERS.test(inner) && !HAND_DOWN_OPENING.test(inner.replace(/\s+/g, '')) ? parseOwnerNote(inner, registry) : undefined;
     if (parsed && isOwnerNote(parsed, afterSentence)) {
       notes.push({ start: i, end: close + 1, inner, closed: true, parsed });
       i = close + 1;

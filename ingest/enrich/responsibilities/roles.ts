@@ -40,4 +40,11 @@ export function classifyRole(word: string): Role | undefined {
  * A post or person named where owners are (分管副市长, 协管副秘书长, 黄某某副主席):
  * a leader, kept apart from the departments.
  */
+/**
+ * The opening of a statement handing owners down to the tasks after it (以下任务均需…, 以下各项任务均涉及…,
+ * 以下政策措施均需…): what follows names owners of later tasks, not of the text it stands in.
+ */
+export const HAND_DOWN_OPENING =
+  /^(?:以下|下列|下述)(?:各项|所有|全部)?(?:[\u4e00-\u9fff]{0,4}?(?:任务|项目|工作|措施|事项|内容|政策))?(?:均|都|全部|皆)(?:需要|需|须|由|要|涉及|为|请)?/;
+
 export const POST = /(?:[省市区县州]长|主席|秘书长|书记|领导|同志|常委|省长助理|市长助理)(?:[\u4e00-\u9fff]{2,3})?$/;

@@ -78,10 +78,14 @@ function readChildren(r: Reading, node: PolicyNode): void {
   r.handedDown.length = scope;
 }
 
-/** The hand-down sentence of a container's own text (not its first sentence, its title), for all its children. */
+/**
+ * The hand-down statements of a container's own text, for all its children: a sentence after its title, or a bracket
+ * after it (（一）加强示例建设（以下任务均需各市人民政府落实，不再列出）).
+ */
 function handDownInHeading(r: Reading, node: PolicyNode): void {
   const sentences = node.text.split(/(?<=。)/).slice(1);
-  for (const sentence of sentences) {
+  const brackets = [...node.text.matchAll(/[（(〔【［[]([^（(〔【［[）)〕】］\]]{4,120})[）)〕】］\]]/g)].map((m) => m[1]!);
+  for (const sentence of [...sentences, ...brackets]) {
     const statement = readHandDown(sentence, r.registry);
     if (statement) r.handedDown.push({ owners: statement.owners.map((o) => ({ ...o, inherited: true })), toNoteless: false });
   }
