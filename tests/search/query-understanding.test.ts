@@ -4,7 +4,7 @@ import { policyTerms } from '../../core/segment/policy-terms.js';
 import { createLexiconCollector, definedTerm, shortTitle, titleAbbreviations } from '../../core/thesaurus/lexicon.js';
 import { EVERYDAY_TERMS, encodedMarkerSynonyms, intentMarker, synonymMarker } from '../../core/thesaurus/thesaurus.js';
 import { INTENT_RULES } from '../../core/thesaurus/intents.js';
-import { correctWord, coverParts, createLexicon, displayWords, planSearch, removeFrames, type Lexicon } from '../../src/services/query/index.js';
+import { COMMON_WORD_WEIGHT, correctWord, coverParts, createLexicon, displayWords, planSearch, removeFrames, type Lexicon } from '../../src/services/query/index.js';
 
 const segmenter = createSegmenter({ userWords: policyTerms });
 
@@ -157,6 +157,18 @@ describe('planSearch: every rewrite reported, none with exact', () => {
     const p = await plan('个人信息保户');
     expect(p.rewrites).toEqual([expect.objectContaining({ kind: 'typo', from: '保户', to: ['保护'] })]);
     expect(p.rewrites[0]!.reason).toContain('searched for 保护 instead of 保户');
+  });
+
+  it('never "corrects" a common word the texts do not use: it is a word, not a misspelling (权利 stays, though 权力 is one reading off)', async () => {
+    const withPower = lexiconOf([...TEXTS, ...TEXTS, '规范行政权力运行。', '规范行政权力运行。'], TITLES);
+    expect(correctWord('权利', withPower)).toBe('权力');
+    expect(segmenter.weight('权利')).toBeLessThan(COMMON_WORD_WEIGHT);
+    const p = await planSearch('公民权利保障', { exact: false, segmenter, lexicon: { get: async () => withPower } });
+    expect(p.rewrites.filter((r) => r.kind === 'typo')).toEqual([]);
+    expect(p.plan.words).not.toContain('权力');
+    // A rare misspelling is still corrected in the same lexicon.
+    const typo = await planSearch('个人信息保户', { exact: false, segmenter, lexicon: { get: async () => withPower } });
+    expect(typo.rewrites).toEqual([expect.objectContaining({ kind: 'typo', from: '保户', to: ['保护'] })]);
   });
 
   it('searches an everyday word with the texts’ wordings through its marker, shown as the word', async () => {

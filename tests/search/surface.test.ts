@@ -37,7 +37,7 @@ describe('public surface', () => {
     );
     expect(Object.keys(searchQuery).sort()).toEqual(['MEILI_MAX_QUERY_WORDS', 'compactForMatch', 'containsPhrases', 'planQuery']);
     expect(Object.keys(query).sort()).toEqual(
-      ['EMPTY_LEXICON', 'correctWord', 'coverParts', 'createLexicon', 'createLexiconSource', 'displayWords', 'expandPlan', 'planSearch', 'removeFrames', 'understandQuery', 'withoutAbsentWords'].sort(),
+      ['COMMON_WORD_WEIGHT', 'EMPTY_LEXICON', 'correctWord', 'coverParts', 'createLexicon', 'createLexiconSource', 'displayWords', 'expandPlan', 'planSearch', 'removeFrames', 'understandQuery', 'withoutAbsentWords'].sort(),
     );
   });
 });

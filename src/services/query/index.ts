@@ -8,7 +8,7 @@ import type { IntentKind } from '../../../core/thesaurus/intents.js';
 
 export { createLexicon, createLexiconSource, EMPTY_LEXICON, type Lexicon, type LexiconSource } from './lexicon.js';
 export { withoutAbsentWords } from './absent-words.js';
-export { coverParts, correctWord, displayWords, expandPlan, removeFrames, understandQuery, type Rewrite, type RewriteKind, type Understanding } from './understand.js';
+export { COMMON_WORD_WEIGHT, coverParts, correctWord, displayWords, expandPlan, removeFrames, understandQuery, type Rewrite, type RewriteKind, type Understanding } from './understand.js';
 
 /** A search's plan: the words planned, plus what understanding changed. */
 export interface SearchPlan {

@@ -56,6 +56,13 @@ const MAX_JOIN = 4;
 const HAN_ONLY = /^[\u3400-\u9fff]+$/;
 /** A correction must be a word the index has seen at least this often (a one-off word is likely a typo itself). */
 const MIN_CORRECTION_COUNT = 2;
+/**
+ * A typed word this common in general Chinese (jieba's IDF below this) is a word, not a misspelling: when the index
+ * lacks it, the texts say it otherwise (家属 where a law writes 近亲属), and correcting it to a one-off index word
+ * (家属 → 家数) finds nothing it means. Misspellings are rare or unknown words (保户 13.2, 关建 11.7, 互连 10.3; 家属
+ * 7.7, 查看 7.2, 看病 8.4). Such a word is left to the absent-word rule instead.
+ */
+export const COMMON_WORD_WEIGHT = 9.5;
 
 /** Quoted phrases ("…", “…”, 「…」, 『…』): searched verbatim, so no rewrite touches them. */
 const QUOTED = /"[^"]*"|“[^”]*”|「[^」]*」|『[^』]*』/g;
@@ -209,7 +216,8 @@ export function understandQuery(q: string, deps: { segmenter: Segmenter; lexicon
       const lone = (x: string | undefined) => !!x && x.length === 1 && HAN_ONLY.test(x) && !QUERY_STOP_WORDS.has(x);
       const pair = lone(w) && lone(next) ? w + next : undefined;
       const candidate = pair ?? (w.length >= 2 && w.length <= 4 && HAN_ONLY.test(w) ? w : undefined);
-      if (candidate && !THESAURUS.has(candidate) && lexicon.count(candidate) === 0) {
+      const common = !pair && !!candidate && segmenter.weight(candidate) < COMMON_WORD_WEIGHT;
+      if (candidate && !common && !THESAURUS.has(candidate) && lexicon.count(candidate) === 0) {
         const fix = correctWord(candidate, lexicon);
         if (fix) {
           rewrites.push({ kind: 'typo', from: candidate, to: [fix], reason: `searched for ${fix} instead of ${candidate}: ${candidate} is not in the index` });
