@@ -75,7 +75,9 @@ export const INTENT_RULES: readonly IntentRule[] = [
     kind: 'who',
     hint: /谁|哪|什么部门|负责|牵头|主管|责任/,
     frames: [
-      /(?:由|归)?(?:谁|哪个部门|哪些部门|哪个单位|哪些单位|什么部门|哪个机构|哪些机构|哪家)(?:来|具体)?(?:负责|牵头|主管|管理|统筹|监管|承担|落实|管)?/g,
+      // Not 向谁提出 / 找哪个部门投诉: that asks where a person turns (FILLER removes it), and the texts answer with the
+      // act itself (可以向…提出异议, 向有关主管部门报告), not with who is responsible for a task.
+      /(?<![向找跟给])(?:由|归)?(?:谁|哪个部门|哪些部门|哪个单位|哪些单位|什么部门|哪个机构|哪些机构|哪家)(?:来|具体)?(?:负责|牵头|主管|管理|统筹|监管|承担|落实|管)?/g,
       /(?:的)?(?:负责|牵头|主管|责任)(?:部门|单位)(?:是|有)(?:谁|哪个|哪些|什么)?/g,
     ],
     cues: ['负责', '牵头', '主管部门', '责任单位', '统筹'],
@@ -132,7 +134,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
 ];
 
 /** Words that only frame a question (自己的个人信息 → 个人信息); removed with the frames. */
-export const FILLER = /自己的|自己|我的|我们的|请问|想知道|想了解/g;
+export const FILLER = /自己的|自己|我的|我们的|请问|想知道|想了解|[向找跟给](?:谁|哪个部门|哪些部门|什么部门|哪个单位|哪个机构|哪里|哪儿)/g;
 
 /**
  * A duty named as a noun: 告知义务, 报告义务, 保密义务 — people name duties so, the texts write the act with 应当

@@ -60,6 +60,15 @@ describe('question frames (removeFrames)', () => {
   });
 
   it.each([
+    ['开放数据有错误可以向谁提出', '开放数据有错误可以 提出'],
+    ['网站被攻击了找哪个部门报告', '网站被攻击了 报告'],
+  ])('reads 向谁 / 找哪个部门 + an act (%s) as where a person turns, not who is responsible', (q, rest) => {
+    const r = removeFrames(q);
+    expect(r.intent).toBeUndefined();
+    expect(r.text).toBe(rest);
+  });
+
+  it.each([
     ['个人信息处理者告知义务', '个人信息处理者告知', '告知'],
     ['运营者的报告义务有哪些', '运营者的报告 有哪些', '报告'],
   ])('reads a duty named as a noun (%s) as the act and an obligation question', (q, text, act) => {
