@@ -1,5 +1,6 @@
 import type { Segmenter } from '../../core/segment/index.js';
 import { QUERY_STOP_WORDS } from '../../core/segment/stop-words.js';
+import { EVERYDAY_TERMS } from '../../core/thesaurus/thesaurus.js';
 import { locatorSpellings } from '../../core/segment/numbering-terms.js';
 import type { DepartmentRegistry } from '../../core/departments/index.js';
 import { findDocNumbers, normalizeDocNumbersIn } from '../../core/patterns/doc-number.js';
@@ -51,6 +52,8 @@ export interface PlanOptions {
   maxWords?: number;
   /** The words of one whitespace-separated chunk (default `segmenter.queryWords`); query understanding rewrites them here. */
   rewriteChunk?: (chunk: string) => string[];
+  /** Give up lone-character verbs among several words (query understanding only; `exact` keeps them). Default false. */
+  dropLoneVerbs?: boolean;
 }
 
 /** A year as typed (2025, 二〇二五 is folded to digits before), and what may follow it as one time phrase. */
@@ -63,6 +66,14 @@ const AFTER_YEAR = new Set(['年', '年底', '年前', '年末', '年度', '年�
  * date up before any subject word, wherever it was typed (the subject with
  * another year beats the year without the subject).
  */
+/** How many words of two or more characters make a lone character the asker's verb (see planQuery). */
+export const LONE_CHAR_AMONG = 3;
+/** Lone characters that say what is asked about: levels of government, units, locators, classes. */
+const MEANINGFUL_LONE = new Set('省市县区乡镇村年月日个万亿元条款项章节编目号类级法'.split(''));
+const EVERYDAY_WORDS = new Set(EVERYDAY_TERMS.map((t) => t.everyday));
+const isLoneVerb = (w: { text: string; pinned: boolean }) =>
+  !w.pinned && w.text.length === 1 && /\p{Script=Han}/u.test(w.text) && !MEANINGFUL_LONE.has(w.text) && !EVERYDAY_WORDS.has(w.text);
+
 function yearWords(words: string[]): Set<number> {
   const out = new Set<number>();
   words.forEach((w, i) => {
@@ -204,7 +215,10 @@ export function planQuery(q: string, opts: PlanOptions): QueryPlan {
   }
 
   // Particles go first, but a query made only of particles is still searched.
-  const content = words.filter((w) => w.pinned || (!QUERY_STOP_WORDS.has(w.text) && !w.frame));
+  let content = words.filter((w) => w.pinned || (!QUERY_STOP_WORDS.has(w.text) && !w.frame));
+  // A lone character among several words (藏 in 手机App里藏了木马, 搞 in 网上搞诈骗) is the asker's verb: the texts write
+  // the act in two characters (设置, 实施), and one character matches any word that holds it (藏 in 西藏).
+  if (opts.dropLoneVerbs && content.filter((w) => w.pinned || w.text.length > 1).length >= LONE_CHAR_AMONG) content = content.filter((w) => !isLoneVerb(w));
   const dropped = words.filter((w) => !content.includes(w)).map((w) => w.text);
   const kept = content.length ? content : words.slice();
   if (!content.length) dropped.length = 0;

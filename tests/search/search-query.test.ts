@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSegmenter } from '../../core/segment/index.js';
 import { policyTerms } from '../../core/segment/policy-terms.js';
 import { createDepartmentRegistry } from '../../core/departments/index.js';
-import { containsPhrases, MEILI_MAX_QUERY_WORDS, planQuery } from '../../src/services/search-query.js';
+import { containsPhrases, LONE_CHAR_AMONG, MEILI_MAX_QUERY_WORDS, planQuery } from '../../src/services/search-query.js';
 
 const registry = createDepartmentRegistry({
   preferLevel: 'provincial',
@@ -24,6 +24,20 @@ describe('planQuery', () => {
     expect(p.words).toEqual(['政务', '数据共享', '原则']);
     expect(p.dropped).toEqual(expect.arrayContaining(['有', '哪些']));
     expect(plan('的').words).toEqual(['的']);
+  });
+
+  it('gives up a lone-character verb among several words when asked (understanding), never a level, unit or thesaurus word', () => {
+    const loose = (q: string) => planQuery(q, { segmenter, registry, dropLoneVerbs: true });
+    const p = loose('手机应用里藏了恶意程序病毒');
+    expect(p.words).not.toContain('藏');
+    expect(p.dropped).toContain('藏');
+    // As typed (exact) the verb stays; with fewer than LONE_CHAR_AMONG longer words it stays too.
+    expect(plan('手机应用里藏了恶意程序病毒').words).toContain('藏');
+    expect(LONE_CHAR_AMONG).toBe(3);
+    expect(loose('藏 恶意程序').words).toContain('藏');
+    // 省 / 年 / 个 say what is asked about; 卖 is a thesaurus entry (出售 / 买卖).
+    expect(loose('到2025年 全省 数据中心 机架 达到多少个').words).toEqual(expect.arrayContaining(['年']));
+    expect(loose('商家 把 手机号码 卖 给 他人').words).toContain('卖');
   });
 
   it('keeps long queries within Meilisearch’s ten words, the most informative in typed order', () => {

@@ -35,7 +35,7 @@ describe('public surface', () => {
     expect(Object.keys(searchService).sort()).toEqual(
       ['DIRECT_HITS', 'PARTS_BELOW', 'PHRASE_CANDIDATES', 'SCOPED_HITS', 'SNIPPET_CHARS', 'breadcrumb', 'countFacets', 'createSearchService', 'pageWindow'].sort(),
     );
-    expect(Object.keys(searchQuery).sort()).toEqual(['MEILI_MAX_QUERY_WORDS', 'compactForMatch', 'containsPhrases', 'planQuery']);
+    expect(Object.keys(searchQuery).sort()).toEqual(['LONE_CHAR_AMONG', 'MEILI_MAX_QUERY_WORDS', 'compactForMatch', 'containsPhrases', 'planQuery']);
     expect(Object.keys(query).sort()).toEqual(
       ['COMMON_WORD_WEIGHT', 'EMPTY_LEXICON', 'correctWord', 'coverParts', 'createLexicon', 'createLexiconSource', 'displayWords', 'expandPlan', 'planSearch', 'removeFrames', 'understandQuery', 'withoutAbsentWords'].sort(),
     );

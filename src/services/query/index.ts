@@ -35,7 +35,7 @@ export async function planSearch(
   const lexicon = opts.lexicon ? await opts.lexicon.get() : EMPTY_LEXICON;
   const u = understandQuery(q, { segmenter, lexicon });
   const maxWords = MEILI_MAX_QUERY_WORDS - (u.intent ? 1 : 0);
-  const base = planQuery(u.text, { segmenter, registry, rewriteChunk: u.rewriteChunk, maxWords });
+  const base = planQuery(u.text, { segmenter, registry, rewriteChunk: u.rewriteChunk, maxWords, dropLoneVerbs: true });
   const present = withoutAbsentWords(base, lexicon, segmenter, maxWords);
   u.rewrites.push(...present.rewrites);
   const plan = expandPlan(present.plan, u, segmenter, { typedFirst: opts.typedFirst });
