@@ -2,7 +2,7 @@
  * Precision and recall of extracted task owners on the note-shapes samples
  * (tests/labels/shapes/ with tasks-shapes.json; tests/labels/shapes-blind/ with
  * tasks-shapes-blind.json), reported apart from the corpus sample.
- *   npx tsx tests/eval/eval-owner-shapes.ts [shapes|blind|blind2|blind3|blind4]
+ *   npx tsx tests/eval/eval-owner-shapes.ts [shapes|blind|blind2|blind3|blind4|blind5]
  */
 import { readFile } from 'node:fs/promises';
 import { loadShapesSample, shapesLabelsFile, type ShapesSample } from '../helpers/shapes-sample.js';

@@ -16,6 +16,7 @@ export const SHAPES_SAMPLES = {
   blind2: { dir: '../labels/shapes-blind2/', labels: '../labels/tasks-shapes-blind2.json' },
   blind3: { dir: '../labels/shapes-blind3/', labels: '../labels/tasks-shapes-blind3.json' },
   blind4: { dir: '../labels/shapes-blind4/', labels: '../labels/tasks-shapes-blind4.json' },
+  blind5: { dir: '../labels/shapes-blind5/', labels: '../labels/tasks-shapes-blind5.json' },
 } as const;
 export type ShapesSample = keyof typeof SHAPES_SAMPLES;
 
