@@ -78,28 +78,52 @@ function countNodes(doc: PolicyDocument): number {
   return Object.values(countNodesByKind(doc.root)).reduce((a, b) => a + b, 0);
 }
 
+/** One file split into documents that are parsed one at a time, on demand. */
+export interface LazyFile {
+  /** Every document's id, in parse order — known from the split alone. */
+  ids: string[];
+  catalogue: CatalogueEntry[];
+  /** Parses the documents in order; each tree can be let go before the next is built. */
+  documents(): Generator<PolicyDocument>;
+}
+
 /**
- * Parses one normalized file into documents: split, id, parse, and turn the
- * slices' index links (attachment, compilation) into document ids.
+ * Splits one normalized file and ids its documents without parsing them. The
+ * links between slices (attachment, compilation) and the catalogue come from
+ * the split too, so no document's tree has to wait for another's: a file of a
+ * hundred documents costs the memory of its largest one, not of all of them.
  */
-export function parseFile(file: NormalizedFile, entry?: ManifestEntry): { documents: PolicyDocument[]; catalogue: CatalogueEntry[] } {
+export function splitFile(file: NormalizedFile, entry?: ManifestEntry): LazyFile {
   const slices: DocumentSlice[] = splitDocuments(file, entry);
   const ids = slices.map((s) => documentId({ title: s.title, version: s.version, date: s.date, docNumber: s.docNumber }));
-  const catalogue: CatalogueEntry[] = [];
-  const documents = slices.map((slice, i) => {
-    const doc = parseDocument(slice, ids[i]!);
-    doc.year ??= yearOf(doc.date);
-    if (slice.attachmentOf !== undefined) doc.attachmentOf = ids[slice.attachmentOf];
-    if (slice.partOf !== undefined) doc.partOf = ids[slice.partOf];
-    if (slice.kind === 'catalogue') catalogue.push(...parseCatalogue(slice.text));
-    return doc;
+  const catalogue = slices.filter((s) => s.kind === 'catalogue').flatMap((s) => parseCatalogue(s.text));
+  // A notice lists its attachments; the first document with the notice's id is the one that lists them.
+  const attachments = ids.map(() => [] as string[]);
+  slices.forEach((slice, i) => {
+    if (slice.attachmentOf === undefined) return;
+    const notice = ids.indexOf(ids[slice.attachmentOf]!);
+    if (!attachments[notice]!.includes(ids[i]!)) attachments[notice]!.push(ids[i]!);
   });
-  for (const doc of documents) {
-    if (!doc.attachmentOf) continue;
-    const notice = documents.find((d) => d.id === doc.attachmentOf);
-    if (notice && !notice.attachments.includes(doc.id)) notice.attachments.push(doc.id);
-  }
-  return { documents, catalogue };
+  return {
+    ids,
+    catalogue,
+    *documents() {
+      for (const [i, slice] of slices.entries()) {
+        const doc = parseDocument(slice, ids[i]!);
+        doc.year ??= yearOf(doc.date);
+        if (slice.attachmentOf !== undefined) doc.attachmentOf = ids[slice.attachmentOf];
+        if (slice.partOf !== undefined) doc.partOf = ids[slice.partOf];
+        for (const id of attachments[i]!) if (!doc.attachments.includes(id)) doc.attachments.push(id);
+        yield doc;
+      }
+    },
+  };
+}
+
+/** Parses one normalized file into documents, all held at once (for tests and small files). */
+export function parseFile(file: NormalizedFile, entry?: ManifestEntry): { documents: PolicyDocument[]; catalogue: CatalogueEntry[] } {
+  const lazy = splitFile(file, entry);
+  return { documents: [...lazy.documents()], catalogue: lazy.catalogue };
 }
 
 /** What pass 1 keeps of one file: light facts about each of its documents, in parse order. */
@@ -115,23 +139,26 @@ export interface FileSurvey {
 /** Pass 1 for one file: parse it and keep what merging and reference resolution need. */
 export function surveyFile(source: SourceFile, entry?: ManifestEntry, issuers: IssuerRegistry = loadIssuerRegistry()): FileSurvey {
   const normalized = normalizeText(source);
-  const { documents, catalogue } = parseFile(normalized, entry);
-  // What each document says about others (同时废止《X》…), linked corpus-wide before pass 2.
-  const stated = documents.map((doc) => {
+  const file = splitFile(normalized, entry);
+  const documents: FileSurvey['documents'] = [];
+  let nodes = 0;
+  for (const doc of file.documents()) {
+    // What each document says about others (同时废止《X》…), linked corpus-wide before pass 2.
     const { dates, changes } = extractDates(doc, issuers);
     const date = changeDate(dates);
-    return { changes, ...(date ? { changeDate: date } : {}) };
-  });
-  // A copy, not references: titles, names and labels are slices of the file's text, and V8 keeps
-  // a sliced string's whole parent alive — the survey would hold every file's text (measured:
-  // 22 MB of heap for the 20× corpus, 9 MB with the copy).
-  return structuredClone({
+    // A copy, not references: titles, names and labels are slices of the file's text, and V8 keeps
+    // a sliced string's whole parent alive — the survey would hold every file's text (measured:
+    // 22 MB of heap for the 20× corpus, 9 MB with the copy).
+    documents.push(structuredClone({ candidate: mergeCandidate(doc), link: linkTarget(doc), changes, ...(date ? { changeDate: date } : {}) }));
+    nodes += countNodes(doc);
+  }
+  return {
     path: source.path,
-    documents: documents.map((doc, i) => ({ candidate: mergeCandidate(doc), link: linkTarget(doc), ...stated[i]! })),
-    catalogue,
-    messages: normalized.messages,
-    nodes: documents.reduce((n, d) => n + countNodes(d), 0),
-  });
+    documents,
+    catalogue: structuredClone(file.catalogue),
+    messages: structuredClone(normalized.messages),
+    nodes,
+  };
 }
 
 /** What the corpus as a whole decides before any document is enriched. */
@@ -201,29 +228,50 @@ export interface FilePart {
 }
 
 /**
- * Pass 2 for one file: parse it again, keep the copies the plan keeps (final
- * ids and metadata), and enrich them (responsibilities, references).
+ * Pass 2 for one file, a document at a time: parse it again, keep the copies
+ * the plan keeps (final ids and metadata), enrich each (dates, targets,
+ * responsibilities, references) and hand it over as its own part — the
+ * caller indexes it and lets it go before the next one is parsed, so one huge
+ * file costs the memory of its largest document.
  */
-export function buildFile(source: SourceFile, plan: CorpusPlan, opts: Pick<BuildOptions, 'manifest' | 'registry' | 'issuers' | 'indicators'>): FilePart {
+export function* buildFileParts(source: SourceFile, plan: CorpusPlan, opts: Pick<BuildOptions, 'manifest' | 'registry' | 'issuers' | 'indicators'>): Generator<FilePart> {
   const entry = manifestEntry(opts.manifest, source);
-  const { documents: parsed } = parseFile(normalizeText(source), entry);
+  const file = splitFile(normalizeText(source), entry);
   const copies = plan.copies.get(source.path);
-  if (!copies || copies.length !== parsed.length || copies.some((c, i) => c.parsedId !== parsed[i]!.id)) {
+  if (!copies || copies.length !== file.ids.length || copies.some((c, i) => c.parsedId !== file.ids[i])) {
     throw new Error(`${source.path} parses differently than when it was surveyed (was it changed during the ingest?)`);
   }
-  const documents = parsed.flatMap((doc, i) => {
-    const keptAs = copies[i]!.keptAs;
-    return keptAs ? [applyMerge(doc, keptAs)] : [];
-  });
   const issuers = opts.issuers ?? loadIssuerRegistry();
-  documents.forEach((doc, i) => addDates(doc, issuers, plan.changes, entry?.documents?.[doc.title] ?? (i === 0 ? entry?.dates : undefined)));
-  // After dates: a target's history cut-off is the document's publication year.
   const indicators = opts.indicators ?? loadIndicatorRegistry();
-  const targets = documents.flatMap((doc) => extractTargets(doc, indicators));
-  const owners = extractResponsibilities(documents, opts.registry);
-  const linked = linkDocuments(documents, plan.references);
-  const messages = [...documents.flatMap((d) => d.messages), ...owners.messages, ...linked.messages];
-  return { source, documents, tasks: owners.tasks, references: linked.references, targets, messages };
+  let kept = 0;
+  let i = 0;
+  for (const parsed of file.documents()) {
+    const keptAs = copies[i++]!.keptAs;
+    if (!keptAs) continue;
+    const doc = applyMerge(parsed, keptAs);
+    // The file's dates in the manifest belong to its first kept document.
+    const first = kept++ === 0;
+    addDates(doc, issuers, plan.changes, entry?.documents?.[doc.title] ?? (first ? entry?.dates : undefined));
+    // After dates: a target's history cut-off is the document's publication year.
+    const targets = extractTargets(doc, indicators);
+    const owners = extractResponsibilities([doc], opts.registry);
+    const linked = linkDocuments([doc], plan.references);
+    const messages = [...doc.messages, ...owners.messages, ...linked.messages];
+    yield { source, documents: [doc], tasks: owners.tasks, references: linked.references, targets, messages };
+  }
+}
+
+/** Pass 2 for one file, every document at once (tests, the in-memory build, one changed file). */
+export function buildFile(source: SourceFile, plan: CorpusPlan, opts: Pick<BuildOptions, 'manifest' | 'registry' | 'issuers' | 'indicators'>): FilePart {
+  const parts = [...buildFileParts(source, plan, opts)];
+  return {
+    source,
+    documents: parts.flatMap((p) => p.documents),
+    tasks: parts.flatMap((p) => p.tasks),
+    references: parts.flatMap((p) => p.references),
+    targets: parts.flatMap((p) => p.targets),
+    messages: parts.flatMap((p) => p.messages),
+  };
 }
 
 /** Sets a document's dates, maker and meeting: its text, then the manifest's override, then what later documents say. */

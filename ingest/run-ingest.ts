@@ -5,7 +5,7 @@ import type { Meilisearch } from 'meilisearch';
 import { Manifest, MANIFEST_FILE } from './corpus/manifest.js';
 import { computeCorpusHash } from './corpus/hash.js';
 import { listCorpusFiles, listCorpusInputs, readSourceFile } from './read/index.js';
-import { buildFile, manifestEntry, planCorpus, surveyFile, type CorpusPlan, type FileSurvey } from './pipeline.js';
+import { buildFileParts, manifestEntry, planCorpus, surveyFile, type CorpusPlan, type FileSurvey } from './pipeline.js';
 import { loadDepartmentRegistry, type DepartmentRegistry } from '../core/departments/index.js';
 import { createSegmenter, segmenterWords, type Segmenter } from '../core/segment/index.js';
 import { createIndexConverter, type IndexEntry } from './to-index/index.js';
@@ -159,9 +159,9 @@ function tally(into: MessageTally, messages: readonly TextMessage[]): void {
 }
 
 /**
- * Pass 2 as a stream of index entries: each file is read and built again,
- * converted, and handed to the push; its documents are let go before the next
- * file is read.
+ * Pass 2 as a stream of index entries: each file is read and built again a
+ * document at a time, converted, and handed to the push; each document is let
+ * go before the next is parsed, and the file's text before the next file is read.
  */
 async function* buildAll(
   files: InputFile[],
@@ -172,15 +172,25 @@ async function* buildAll(
   for (const f of files) {
     const res = await readSourceFile(f.abs, f.rel);
     if (!res.ok) throw new Error(`${f.rel} could not be read a second time: ${res.message.message}`);
-    const t = performance.now();
-    const part = buildFile(res.file, plan, { manifest: deps.manifest, registry: deps.registry });
-    sink.buildMs += performance.now() - t;
-    tally(sink, part.messages);
+    const fileMap = new Map([[res.file.path, res.file]]);
+    const built = { documents: 0, tasks: 0, references: 0 };
+    const parts = buildFileParts(res.file, plan, { manifest: deps.manifest, registry: deps.registry });
+    for (;;) {
+      const t = performance.now();
+      const next = parts.next();
+      sink.buildMs += performance.now() - t;
+      if (next.done) break;
+      const part = next.value;
+      tally(sink, part.messages);
+      built.documents += part.documents.length;
+      built.tasks += part.tasks.length;
+      built.references += part.references.length;
+      yield* deps.converter.part({ ...part, files: fileMap });
+    }
     // A copy merged into a better one elsewhere is not indexed from this file: say so, or "0 documents" looks like a loss.
-    const elsewhere = (plan.copies.get(part.source.path)?.length ?? 0) - part.documents.length;
+    const elsewhere = (plan.copies.get(res.file.path)?.length ?? 0) - built.documents;
     const note = elsewhere > 0 ? ` (+${elsewhere} duplicate cop${elsewhere === 1 ? 'y' : 'ies'} indexed from another file)` : '';
-    sink.log(`index  ${f.rel}: ${part.documents.length} documents${note}, ${part.tasks.length} tasks, ${part.references.length} references`);
-    yield* deps.converter.part({ ...part, files: new Map([[part.source.path, part.source]]) });
+    sink.log(`index  ${f.rel}: ${built.documents} documents${note}, ${built.tasks} tasks, ${built.references} references`);
   }
   yield* deps.converter.finish();
 }

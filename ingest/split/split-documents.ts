@@ -9,7 +9,7 @@ import { toLines, tidyTitle, type Line } from '../../core/text/lines.js';
 import { findTitleExact, findTitleFuzzy, matchKey, type TitleMatch } from './match-title.js';
 import { dateLine, isOrganName, preciserDate } from './metadata.js';
 import { issuedTitles, isTitleShaped, kindFromTitle, titleAndVersion } from '../../core/text/title.js';
-import { findToc, stripNumbering, tocDocuments, type TocEntry } from './toc.js';
+import { findToc, nextToc, stripNumbering, tocDocuments, type Toc, type TocEntry } from './toc.js';
 import { toOriginalOffset } from '../normalize/index.js';
 
 /** A document found in a file, by line range, before it becomes a DocumentSlice. */
@@ -130,12 +130,61 @@ function readFrontMatter(lines: Line[], from: number, to: number): Meta {
 }
 
 /**
- * Splits a compilation along its table of contents. Returns undefined when the
- * file has no table of contents listing documents.
+ * Where a later compilation's front matter starts, walking up from its 目录: a
+ * compiler and date line, then the title over one to three lines. Above the
+ * title is the previous volume's last document (its signature, its date) — the
+ * walk stops at the first line that is neither, and at anything above a title.
  */
-function splitCompilation(lines: Line[]): Draft[] | undefined {
-  const toc = findToc(lines);
+function frontMatterStart(lines: Line[], tocLine: number, floor: number): number {
+  let start = tocLine;
+  let titles = 0;
+  for (let i = tocLine - 1, seen = 0; i >= floor && seen < 6; i--) {
+    const line = lines[i]!.clean;
+    if (line === '') continue;
+    seen++;
+    const meta = dateLine(line) !== undefined || isOrganName(line);
+    if (meta && titles > 0) break;
+    if (!meta && !isTitleShaped(line, 60)) break;
+    if (!meta) titles++;
+    start = i;
+    if (titles === 3) break;
+  }
+  return start;
+}
+
+/**
+ * Splits a file of compilations along their tables of contents: one, or several
+ * volumes one after another, each with its own 目录. Returns undefined when the
+ * file does not open with a table of contents listing documents.
+ */
+function splitCompilations(lines: Line[]): Draft[] | undefined {
+  let toc = findToc(lines);
   if (!toc) return undefined;
+  const drafts: Draft[] = [];
+  let front = 0;
+  while (toc) {
+    // A later volume's 目录 ends this one: its last document stops at the next volume's title page.
+    const next = nextToc(lines, toc.end, lines.length);
+    const to = next ? frontMatterStart(lines, next.line, toc.end) : lines.length;
+    const base = drafts.length;
+    for (const d of splitCompilation(lines, toc, front, to)) {
+      drafts.push({
+        ...d,
+        ...(d.partOf !== undefined ? { partOf: d.partOf + base } : {}),
+        ...(d.attachmentOf !== undefined ? { attachmentOf: d.attachmentOf + base } : {}),
+      });
+    }
+    front = to;
+    toc = next;
+  }
+  return drafts;
+}
+
+/**
+ * Splits one compilation, lines [front, to), along its table of contents.
+ * Indices in the drafts (partOf, attachmentOf) are local: 0 is the compilation.
+ */
+function splitCompilation(lines: Line[], toc: Toc, front: number, to: number): Draft[] {
   const wanted = tocDocuments(toc);
   const messages: Draft['messages'] = [];
   const keysOf = (e: TocEntry) => [e.title, e.title + (e.version ?? ''), e.label];
@@ -144,7 +193,7 @@ function splitCompilation(lines: Line[]): Draft[] | undefined {
   const matches: (TitleMatch | undefined)[] = [];
   let cursor = toc.end;
   for (const { entry } of wanted) {
-    const m = findTitleExact(lines, cursor, lines.length, keysOf(entry));
+    const m = findTitleExact(lines, cursor, to, keysOf(entry));
     matches.push(m);
     if (m) cursor = m.next;
   }
@@ -152,7 +201,7 @@ function splitCompilation(lines: Line[]): Draft[] | undefined {
     if (matches[k]) return;
     const prev = matches.slice(0, k).reverse().find((m) => m);
     const next = matches.slice(k + 1).find((m) => m);
-    const m = findTitleFuzzy(lines, prev ? prev.next : toc.end, next ? next.line : lines.length, entry.title);
+    const m = findTitleFuzzy(lines, prev ? prev.next : toc.end, next ? next.line : to, entry.title);
     matches[k] = m;
     if (m) {
       messages.push(
@@ -190,19 +239,19 @@ function splitCompilation(lines: Line[]): Draft[] | undefined {
     }
   });
   const sortedCuts = [...cuts].sort((a, b) => a - b);
-  const nextCut = (line: number) => sortedCuts.find((c) => c > line) ?? lines.length;
+  const nextCut = (line: number) => sortedCuts.find((c) => c > line) ?? to;
 
-  const frontEnd = sortedCuts[0] ?? lines.length;
-  const compilation: Draft = { kind: 'compilation', from: nextNonBlank(lines, 0, frontEnd), to: frontEnd, messages };
-  fillMeta(compilation, readFrontMatter(lines, 0, toc.line));
+  const frontEnd = sortedCuts[0] ?? to;
+  const compilation: Draft = { kind: 'compilation', from: nextNonBlank(lines, front, frontEnd), to: frontEnd, messages };
+  fillMeta(compilation, readFrontMatter(lines, front, toc.line));
 
   const drafts: Draft[] = [compilation];
   wanted.forEach(({ entry }, k) => {
     const m = matches[k];
     if (!m) return;
-    const to = nextCut(m.line);
-    const head = readHead(lines, m.line, to, { knownTitleEnd: m.next });
-    const draft: Draft = { title: entry.title, kind: entry.kind, from: m.line, to, partOf: 0, messages: [] };
+    const end = nextCut(m.line);
+    const head = readHead(lines, m.line, end, { knownTitleEnd: m.next });
+    const draft: Draft = { title: entry.title, kind: entry.kind, from: m.line, to: end, partOf: 0, messages: [] };
     fillMeta(draft, { ...head, version: entry.version ?? head.version, title: entry.title });
     fillMeta(draft, { issuer: issuerFromTitle(entry.title) });
     if (draft.kind === 'notice') {
@@ -213,7 +262,7 @@ function splitCompilation(lines: Line[]): Draft[] | undefined {
         return;
       }
     }
-    fillMeta(draft, readSignature(lines, head.bodyLine, to));
+    fillMeta(draft, readSignature(lines, head.bodyLine, end));
     drafts.push(draft);
   });
   return drafts;
@@ -250,7 +299,7 @@ function rangeOffsets(lines: Line[], text: string, from: number, to: number): { 
  */
 export function splitDocuments(file: NormalizedFile, manifest?: ManifestEntry): DocumentSlice[] {
   const lines = toLines(file.text);
-  const drafts = splitCompilation(lines) ?? splitSingle(lines, 0, lines.length);
+  const drafts = splitCompilations(lines) ?? splitSingle(lines, 0, lines.length);
   const first = drafts[0]!;
   if (!first.title && manifest?.title) {
     fillMeta(first, titleAndVersion(manifest.title));

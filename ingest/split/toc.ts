@@ -72,6 +72,15 @@ interface TocLine {
   appendix: boolean;
   /** A chapter divider 第X章. */
   divider: boolean;
+  /** The numbering style in front of the entry: 一、, （一）, 1. — or none. */
+  numbering?: 'chinese' | 'bracketed' | 'arabic';
+}
+
+/** The style of a matched NUMBERING prefix. */
+function numberingStyle(prefix: string): TocLine['numbering'] {
+  const t = prefix.trim();
+  if (/^[（(]/.test(t)) return 'bracketed';
+  return /^\d/.test(t) ? 'arabic' : 'chinese';
 }
 
 /** One TOC line parsed, or undefined when the line does not look like a TOC entry. */
@@ -91,39 +100,58 @@ function parseTocLine(text: string, line: number): TocLine | undefined {
   const rest = numbered ? t.slice(numbered[0].length) : appendix ? appendix[2]! : t;
   const label = tidyTitle(numbered ? rest : t);
   if (rest === '') return undefined;
+  const numbering = numbered ? { numbering: numberingStyle(numbered[0]) } : {};
   const quoted = /^《[^《》]+》/.exec(rest.trim());
   if (quoted) {
     const after = rest.trim().slice(quoted[0].length).trim();
     const inner = titleAndVersion(quoted[0].slice(1, -1));
     const version = inner.version ?? (after ? versionLine(after) : undefined);
     // Text after 》 that is not a version ("（节选）") is an annotation, not part of the title.
-    return { title: inner.title, ...(version ? { version } : {}), label, line, quoted: true, appendix: !!appendix, divider: false };
+    return { title: inner.title, ...(version ? { version } : {}), label, line, quoted: true, appendix: !!appendix, divider: false, ...numbering };
   }
   const tv = titleAndVersion(rest.replace(/[《》]/g, ''));
-  return { ...tv, label, line, quoted: /《/.test(rest), appendix: !!appendix, divider: false };
+  return { ...tv, label, line, quoted: /《/.test(rest), appendix: !!appendix, divider: false, ...numbering };
 }
 
 /**
  * Finds the table of contents of a compilation in the file's front matter and
  * parses its entries. Returns undefined when there is no 目录 in the first
- * `maxFrontLines` non-blank lines, or when fewer than two of its entries are
- * documents (the 目录 of a single plan lists its own headings: "一、发展基础").
+ * `maxFrontLines` non-blank lines from `from`, or when it is not a compilation's (tocAt).
  *
  * @param maxFrontLines default 80: a compilation's 目录 follows its title page
  *   and perhaps a preface (前言) of a few paragraphs.
+ * @param from default 0: where the front matter starts (a later volume of the same file).
  */
-export function findToc(lines: Line[], maxFrontLines = 80): Toc | undefined {
-  let heading = -1;
-  for (let i = 0, seen = 0; i < lines.length && seen < maxFrontLines; i++) {
+export function findToc(lines: Line[], maxFrontLines = 80, from = 0): Toc | undefined {
+  for (let i = from, seen = 0; i < lines.length && seen < maxFrontLines; i++) {
     if (lines[i]!.clean === '') continue;
     seen++;
-    if (isTocHeading(lines[i]!.clean)) {
-      heading = i;
-      break;
-    }
+    if (isTocHeading(lines[i]!.clean)) return tocAt(lines, i);
   }
-  if (heading < 0) return undefined;
+  return undefined;
+}
 
+/**
+ * The next compilation's table of contents in [from, to): a file may hold several
+ * volumes (上册 / 下册) or compilations one after another, each with its own 目录.
+ * A plan inside a compilation may print a 目录 of its own headings; tocAt refuses
+ * those, as it refuses them at the top of a file.
+ */
+export function nextToc(lines: Line[], from: number, to: number): Toc | undefined {
+  for (let i = from; i < to; i++) {
+    if (!isTocHeading(lines[i]!.clean)) continue;
+    const toc = tocAt(lines, i);
+    if (toc) return toc;
+  }
+  return undefined;
+}
+
+/**
+ * Parses the table of contents under the 目录 line `heading`. Returns undefined
+ * when fewer than two of its entries are documents (the 目录 of a single plan
+ * lists its own headings: "一、发展基础").
+ */
+export function tocAt(lines: Line[], heading: number): Toc | undefined {
   const parsed: TocLine[] = [];
   const seenKeys = new Set<string>();
   let i = nextNonBlank(lines, heading + 1, lines.length);
@@ -150,6 +178,13 @@ export function findToc(lines: Line[], maxFrontLines = 80): Toc | undefined {
   // When a TOC quotes its document titles in 《》, only quoted entries are documents:
   // unquoted lines are sections ("2014 年度重要论述") or group names.
   const anyQuoted = parsed.some((e) => e.quoted);
+  // A compilation lists documents at one numbering level, where (nearly) every entry
+  // is a title; the 目录 of one plan outlines its headings, where a heading ending
+  // in a type word ("（三）实施重大工程计划") is the exception among its level's.
+  const titled = (style: TocLine['numbering']) => {
+    const level = parsed.filter((e) => !e.divider && e.numbering === style);
+    return level.filter((e) => endsWithTypeWord(e.title)).length * 2 >= level.length;
+  };
   const entries: TocEntry[] = [];
   let divider: number | undefined;
   for (const e of parsed) {
@@ -160,7 +195,7 @@ export function findToc(lines: Line[], maxFrontLines = 80): Toc | undefined {
       continue;
     }
     const isDocument =
-      e.quoted || e.appendix || (!anyQuoted && endsWithTypeWord(e.title) && !YEAR_HEADING.test(e.title));
+      e.quoted || e.appendix || (!anyQuoted && endsWithTypeWord(e.title) && titled(e.numbering) && !YEAR_HEADING.test(e.title));
     const kind = e.appendix && kindFromTitle(e.title) === 'other' ? 'catalogue' : kindFromTitle(e.title);
     entries.push({ ...base, type: isDocument ? 'document' : 'section', kind, ...(divider !== undefined ? { divider } : {}) });
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpus, buildFile, planCorpus, surveyFile } from '../../ingest/pipeline.js';
+import { buildCorpus, buildFile, buildFileParts, parseFile, planCorpus, splitFile, surveyFile } from '../../ingest/pipeline.js';
+import { normalizeText } from '../../ingest/normalize/index.js';
+import { extractResponsibilities } from '../../ingest/enrich/responsibilities/index.js';
+import { linkDocuments } from '../../ingest/enrich/references/link-references.js';
+import { COMPILATION, NOTICE_WITH_PLAN } from '../split/fixtures.js';
 import { loadDepartmentRegistry } from '../../core/departments/index.js';
 import type { SourceFile } from '../../ingest/stages.js';
 import { walk } from '../../core/model/tree.js';
@@ -65,6 +69,47 @@ describe('two-pass ingest (survey, plan, build file by file)', () => {
   it('refuses a file that parses differently than when it was surveyed', () => {
     const changed = file('b-plan.txt', `某市另一个方案\n${PLAN}`);
     expect(() => buildFile(changed, plan, { registry })).toThrow(/surveyed/);
+  });
+});
+
+describe('one file of many documents, a document at a time', () => {
+  const compilation = file('compilation.txt', COMPILATION);
+
+  it('ids every document from the split alone, as parsing them would', () => {
+    const lazy = splitFile(normalizeText(compilation));
+    const parsed = parseFile(normalizeText(compilation)).documents;
+    expect(parsed.length).toBeGreaterThan(3);
+    expect(lazy.ids).toEqual(parsed.map((d) => d.id));
+    expect(parsed.slice(1).every((d) => d.partOf === parsed[0]!.id)).toBe(true);
+  });
+
+  it('lists a notice\'s attachment before the attachment is parsed', () => {
+    const parsed = parseFile(normalizeText(file('notice.txt', NOTICE_WITH_PLAN))).documents;
+    const notice = parsed.find((d) => d.attachments.length > 0)!;
+    expect(notice).toBeDefined();
+    const attachment = parsed.find((d) => d.id === notice.attachments[0])!;
+    expect(attachment.attachmentOf).toBe(notice.id);
+    // The notice precedes its plan: the link is known before the plan is parsed.
+    expect(parsed.indexOf(notice)).toBeLessThan(parsed.indexOf(attachment));
+  });
+
+  it('hands pass 2 over one kept document per part, enriched as if each file were enriched whole', async () => {
+    const files = await readRealCorpus();
+    const plan = planCorpus(files.map((f) => surveyFile(f)));
+    let many = 0;
+    for (const source of files) {
+      const parts = [...buildFileParts(source, plan, { registry })];
+      for (const p of parts) expect(p.documents).toHaveLength(1);
+      for (const p of parts) for (const t of p.tasks) expect(t.docId).toBe(p.documents[0]!.id);
+      for (const p of parts) for (const r of p.references) expect(r.fromDocId).toBe(p.documents[0]!.id);
+      if (parts.length < 2) continue;
+      many++;
+      // Extraction over all the file's documents at once — what a document-at-a-time build must not lose.
+      const documents = parts.map((p) => p.documents[0]!);
+      expect(parts.flatMap((p) => p.tasks)).toEqual(extractResponsibilities(documents, registry).tasks);
+      expect(parts.flatMap((p) => p.references)).toEqual(linkDocuments(documents, plan.references).references);
+    }
+    expect(many).toBeGreaterThan(0);
   });
 });
 

@@ -222,3 +222,73 @@ describe('a compilation with unquoted titles grouped under numbered headings', (
     expect(slices[0]!.text).not.toMatch(/一、法律\s*$/);
   });
 });
+
+describe('a file holding two volumes, each with its own 目录', () => {
+  const second = [
+    '某某领域政策文件汇编（下册）',
+    '',
+    '某某市数据局',
+    '2024年6月',
+    '',
+    '目  录',
+    '',
+    '一、《某市己办法》 1',
+    '二、《某市庚实施方案》 9',
+    '',
+    '某市己办法',
+    '第一条 为了规范己工作，制定本办法。',
+    '第二条 本办法自2024年7月1日起施行。',
+    '',
+    '某市庚实施方案',
+    '一、总体要求',
+    '到2025年，庚建设取得明显成效。',
+  ].join('\n');
+  const file = rawFile(`${COMPILATION}\n\n${second}`);
+  const slices = splitDocuments(file);
+
+  it('splits both volumes, each document part of its own volume', () => {
+    expectWellFormed(file, slices);
+    const volumes = slices.filter((s) => s.kind === 'compilation');
+    expect(volumes).toHaveLength(2);
+    const [one, two] = volumes.map((v) => v.index);
+    expect(slices.map((s) => s.title)).toEqual([...COMPILATION_TITLES, '某某领域政策文件汇编（下册）', '某市己办法', '某市庚实施方案']);
+    expect(slices.slice(1, COMPILATION_TITLES.length).every((s) => s.partOf === one)).toBe(true);
+    expect(slices.slice(two! + 1).every((s) => s.partOf === two)).toBe(true);
+    expect(slices[two!]).toMatchObject({ issuer: '某某市数据局', date: '2024-06' });
+  });
+
+  it('ends the first volume\'s last document above the second volume\'s title page', () => {
+    const lastOfFirst = slices[COMPILATION_TITLES.length - 1]!;
+    expect(lastOfFirst.text).not.toContain('下册');
+    expect(lastOfFirst.text).not.toContain('某某市数据局');
+    expect(slices[COMPILATION_TITLES.length]!.text).toMatch(/^某某领域政策文件汇编（下册）/);
+  });
+});
+
+describe('a plan whose 目录 outlines its own headings', () => {
+  const text = [
+    '某市数字乡村发展规划',
+    '',
+    '目  录',
+    '一、发展基础',
+    '二、总体要求',
+    '（一）指导思想',
+    '（二）发展目标',
+    '三、重点任务',
+    '（一）实施乡村信息基础设施提升计划',
+    '（二）推进智慧农业示范工程方案',
+    '（三）健全乡村数字治理体系',
+    '四、保障措施',
+    '',
+    '一、发展基础',
+    '某市乡村信息化水平稳步提升。',
+    '二、总体要求',
+    '（一）指导思想',
+    '坚持统筹推进。',
+  ].join('\n');
+
+  it('is one document, not a compilation of the headings that end in a type word', () => {
+    const slices = splitDocuments(rawFile(text));
+    expect(slices.map((s) => [s.kind, s.title])).toEqual([['plan', '某市数字乡村发展规划']]);
+  });
+});
