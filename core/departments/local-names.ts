@@ -108,8 +108,12 @@ function endingVariants(stem: string): string[] {
 const PLACED =
   /[省市区县州盟旗镇乡]|海关|新区|开发区|园区|街道|街办|^(各|全|有关|相关|其他|国家|中国|中央|人民银行)|^(北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|兵团)/;
 
+/** A unit of the issuing department itself (厅会展服务中心, 局办公室, 委政策法规处): named as the document names it. */
+const OWN_UNIT = /^(?:厅|局|委)[\u4e00-\u9fff]{2,}/;
+
 /** A department word with no place before it (财政局, 工业和信息化厅, 城管执法局): the issuing body's own. */
 function isBareDepartment(stem: string, registry: DepartmentRegistry): boolean {
+  if (OWN_UNIT.test(stem)) return false;
   if (endingVariants(stem).some((v) => registry.lookup(`省${v}`)?.name.startsWith('省'))) return true;
   return stem.length <= 12 && /(厅|局|委|办|中心)$/.test(stem) && !PLACED.test(stem);
 }

@@ -388,3 +388,49 @@ describe('a 自治区 named with a one-character stand-in (某自治区)', () =>
     expect(ownersOf(tasks, '开展示例改革试点')).toEqual(['自治区大数据发展局:lead', '自治区财政厅:cooperating']);
   });
 });
+
+// Shapes met in the sixth blind batch (tests/labels/shapes-blind5/, 2026-12-06), each written again here in other words.
+describe('bodies the shape rules refused', () => {
+  it('a 科技创新局 is a body (开创新局 is not), and 各镇（街道） / 各组团（直管区） stand for every such area', () => {
+    const { tasks } = build(
+      '某新区示例工作要点\n\n一、重点任务\n\n1．建成示例平台5个。（新区科技创新局牵头，新区财政局配合）\n2．培育示例企业10家。（新区经济局负责，各组团（直管区）、各镇（街道）配合）\n3．推动示例工作开创新局。（新区办公室负责）\n',
+    );
+    expect(ownersOf(tasks, '建成示例平台')).toEqual(['新区科技创新局:lead', '新区财政局:cooperating']);
+    expect(ownersOf(tasks, '培育示例企业')).toEqual(['新区经济局:responsible', '各组团（直管区）:cooperating', '各镇（街道）:cooperating']);
+  });
+});
+
+describe('a clause naming a body and the part it answers for', () => {
+  it('X负责<duty> in a note makes X responsible; with ，下同 after it, that clause alone is handed down', () => {
+    const { tasks } = build(
+      '某新区示例工作要点\n\n一、重点任务\n\n1．引进示例项目8个。（新区招商局牵头，新区财政局配合；示例湖片区管委会负责用地和水电保障，下同）\n2．建设示例园区1个。\n',
+    );
+    expect(ownersOf(tasks, '引进示例项目')).toEqual(['新区招商局:lead', '新区财政局:cooperating', '示例湖片区管委会:responsible']);
+    expect(ownersOf(tasks, '建设示例园区')).toEqual(['示例湖片区管委会:responsible*']);
+  });
+
+  it('以下任务均需X协同推进 hands X down as cooperating', () => {
+    const { tasks } = build('某省示例工作要点\n\n一、重点任务\n\n以下任务均需省示例协会协同推进，不再单独列出。\n1.新建示例市场3个。（省商务厅负责）\n');
+    expect(ownersOf(tasks, '新建示例市场')).toEqual(['省商务厅:responsible', '省示例协会:cooperating*']);
+  });
+});
+
+describe('cell-per-line tables, more of them', () => {
+  it('a 责任处室 column; a row without 配合单位 still ends with its leader and deadline; a qualifier keeps its 、', () => {
+    const { tasks } = build(
+      [
+        '某省示例厅示例工作任务分工',
+        '',
+        '一、重点任务分工',
+        '序号', '重点任务', '责任处室', '配合单位', '责任领导', '完成时限',
+        '1', '开展示例试点，培育示例企业20家', '厅示例贸易处', '各地（州、市）示例主管部门，厅示例服务中心', '王示例', '2026年12月',
+        '2', '举办示例展会2场', '厅示例服务中心', '李示例', '2026年10月',
+        '',
+      ].join('\n'),
+    );
+    expect(ownersOf(tasks, '培育示例企业20家')).toEqual(['厅示例贸易处:responsible', '各地（州、市）示例主管部门:cooperating', '厅示例服务中心:cooperating']);
+    const second = tasks.find((t) => t.text.includes('举办示例展会'));
+    expect(owners(second!)).toEqual(['厅示例服务中心:responsible']);
+    expect(second!.leader).toBe('李示例');
+  });
+});

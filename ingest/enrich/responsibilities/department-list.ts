@@ -8,14 +8,17 @@ const BODY_END =
   /(厅|局|委|办|部|院|会|室|署|中心|公司|集团|银行|分行|支行|政府|单位|部门|机构|总队|支队|机关|馆|联|海关|工委|团省委|小组|办公室|办事处|街办|街道|乡镇|镇街|专班|分局|处|处室|科室)$/;
 
 /** Words that end like a body but are not one (布局 ends in 局, 数字政府 in 政府, 其他单位 points back at the list). */
-const NOT_BODY = /((?:之|好|到|此|各|难|益|用|深|出|长|短|住|去|相)处|布局|格局|大局|全局|开局|结局|新局|(数字|法治|服务型|智慧|整体|廉洁|电子|有为|透明)政府)$|^(其他|其它|其余)(成员)?(单位|部门)$/;
+const NOT_BODY = /((?:之|好|到|此|各|难|益|用|深|出|长|短|住|去|相)处|布局|格局|大局|全局|开局|结局|(?<!科技创)新局|(数字|法治|服务型|智慧|整体|廉洁|电子|有为|透明)政府)$|^(其他|其它|其余)(成员)?(单位|部门)$/;
+
+/** Every one of a kind of area, standing for its government: 各镇（街道）, 各乡镇, 各组团（直管区）, 各片区. */
+const EVERY_AREA = /^各(?:乡|镇|乡镇|镇街|街道|组团|片区|园区|社区)$/;
 
 /** True when a fragment can be the name of a body (by its shape; the registry may still not know it). */
 export function isBodyLike(name: string): boolean {
   const s = normalizeDepartmentName(name);
   // A qualifier after the name (各街办（新区）) does not change what it ends with.
   const core = s.replace(/（[^（）]{1,8}）$/, '');
-  return s.length >= 2 && s.length <= 40 && /^[\u4e00-\u9fff（）、A-Za-z0-9]+$/.test(s) && BODY_END.test(core) && !NOT_BODY.test(core);
+  return s.length >= 2 && s.length <= 40 && /^[\u4e00-\u9fff（）、A-Za-z0-9]+$/.test(s) && (EVERY_AREA.test(core) || (BODY_END.test(core) && !NOT_BODY.test(core)));
 }
 
 /** The generic group a trailing 等有关部门 / 等部门 stands for. */
@@ -112,7 +115,8 @@ function splitRun(piece: string, registry: DepartmentRegistry): string[] {
  * starts with the character the first ends with (the repeat of a cut).
  */
 export function splitCellDepartments(cell: string, registry: DepartmentRegistry): string[] {
-  const tokens = cell.split(/[\s、，,；;]+/).map(normalizeDepartmentName).filter(Boolean);
+  // A separator inside brackets belongs to a qualifier (各地（州、市）商务主管部门), not to the list.
+  const tokens = splitOutsideParens(cell, /[\s、，,；;]/).map(normalizeDepartmentName).filter(Boolean);
   const merged: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let taken = false;

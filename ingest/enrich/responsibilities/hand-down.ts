@@ -12,6 +12,8 @@ import { HAND_DOWN_OPENING as HAND_DOWN } from './roles.js';
 const DUTY_AFTER_ROLE = /(负责|抓好|做好)(?!落实$)[\u4e00-\u9fff]{1,10}$/;
 /** 由其结合实际抓好落实: the owners just named are meant, and the closing word gives their role. */
 const BY_THEM = /[，,]?由其[\u4e00-\u9fff]{0,8}?(抓好落实|负责落实|组织实施|具体实施|落实|负责)$/;
+/** 协同推进 / 配合实施: the role word, then what is done together — the role is the first word's. */
+const ROLE_THEN_ACT = /(协同|配合|协助|参与)(?:推进|实施|落实|完成)$/;
 const NOT_LISTED = /[，,；;]?(?:均)?(?:不再|不另)(?:单独|一一|逐项|逐一|分别)?(?:列出|列明|标注|注明|列举)[。]?$/;
 
 /**
@@ -24,7 +26,7 @@ export function readHandDown(text: string, registry: DepartmentRegistry): { owne
   const t = text.replace(/\s+/g, '');
   const m = t.match(HAND_DOWN);
   if (!m || t.length > 120) return undefined;
-  const rest = t.slice(m[0].length).replace(NOT_LISTED, '').replace(/[。；;]$/, '').replace(BY_THEM, '，$1').replace(DUTY_AFTER_ROLE, '负责');
+  const rest = t.slice(m[0].length).replace(NOT_LISTED, '').replace(/[。；;]$/, '').replace(BY_THEM, '，$1').replace(DUTY_AFTER_ROLE, '负责').replace(ROLE_THEN_ACT, '$1');
   const parsed = parseOwnerNote(rest, registry);
   return parsed.owners.length > parsed.rejected.length ? { owners: parsed.owners, left: parsed.rejected } : undefined;
 }

@@ -40,6 +40,12 @@ const HANDS_DOWN = /[，,；;。]?(?:以|此)?(?:下|后)(?:各项|各条|任务
 /** （下同） after one clause of a note (各街办负责具体实施（下同）): that clause's owners hold for the tasks below. */
 const CLAUSE_HANDS_DOWN = /[（(](?:以|此)?(?:下|后)(?:均)?同[）)]/;
 
+/**
+ * A clause naming a body and the part of the task it answers for: 儒乐湖新城管委会负责土地和配套保障.
+ * The body is responsible; the duty words are not a name.
+ */
+const DUTY_CLAUSE = /^([^：:]{2,40}?)负责(?!具体实施|组织实施|落实)([\u4e00-\u9fff、和及与]{2,14})$/;
+
 type Slot = Role | 'leader' | 'deadline' | undefined;
 
 /** A role label (责任单位：) that a deadline label's words could also match: the role wins. */
@@ -73,11 +79,18 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
     out.handsDown = true;
     out.handDown = parseOwnerNote(clause, registry).owners;
   }
+  const isBody = (name: string) => !!registry.lookup(name) || isBodyLike(name);
+  const dutyOf = (clause: string) => {
+    const m = clause.match(DUTY_CLAUSE);
+    return m && !ROLE_SUFFIX.test(clause) && splitDepartmentList(m[1]!, registry).every(isBody) ? `${m[1]}负责` : undefined;
+  };
   if (HANDS_DOWN.test(text)) {
     out.handsDown = true;
     text = text.replace(HANDS_DOWN, '');
+    // 下同 after a last clause that states its own duty (…；X负责土地保障，下同): that clause is what recurs.
+    const last = text.slice(Math.max(text.lastIndexOf('；'), text.lastIndexOf(';')) + 1);
+    if (last !== text && dutyOf(last)) out.handDown = parseOwnerNote(last, registry).owners;
   }
-  const isBody = (name: string) => !!registry.lookup(name) || isBodyLike(name);
   // A post may come with what it does there: 分管副市长负责协调.
   const isPost = (name: string) => !isBody(name) && POST.test(name.replace(POST_DUTY, ''));
   /** `whole` is the clause with its closing word, reported as written when no body precedes the word. */
@@ -126,7 +139,7 @@ export function parseOwnerNote(inner: string, registry: DepartmentRegistry): Par
   };
   let slot: Slot;
   for (const clause of splitOutsideParens(text, /[，,；;。]/)) {
-    let rest = clause;
+    let rest = dutyOf(clause) ?? clause;
     for (let m = rest.match(ANY_LABEL); m; m = rest.match(ANY_LABEL)) {
       const before = rest.slice(0, m.index);
       if (before) add(before, slot);

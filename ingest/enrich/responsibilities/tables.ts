@@ -23,7 +23,7 @@ export interface TaskTableColumns {
 const compact = (s: string) => s.replace(/\s+/g, '');
 const YEAR_IN = /((?:19|20)\d{2})/;
 // 单位 alone is not enough: it is the unit of measure in indicator tables.
-const DEPARTMENT_HEADER = /(责任|牵头|配合|协同|协办|参与|主责|负责|承办|实施)(部门|单位)|^(责任)?部门$|^责任主体$/;
+const DEPARTMENT_HEADER = /(责任|牵头|配合|协同|协办|参与|主责|负责|承办|实施)(部门|单位|处室|科室)|^(责任)?部门$|^责任主体$/;
 const DEADLINE_HEADER = /时限|期限|时间节点|完成时间|进度安排/;
 const LEADER_HEADER = /领导|责任人/;
 

@@ -6,8 +6,9 @@
  * The header row is a run of short column names opening with 序号 and naming a
  * department column; each row then opens with its number (1, 2, 3 … in order)
  * and has at most one line per remaining column — fewer when a cell was empty
- * (the missing cells are the last ones, unless the last cell fits the last column:
- * a date under 完成时限, a name under 责任领导). A header name or a body's name cut
+ * (the missing cells are the last ones, unless the last cells fit the last columns:
+ * a date under 完成时限, a name under 责任领导 — a row without 配合单位 still ends with
+ * its leader and deadline). A header name or a body's name cut
  * over two lines is one cell; a decorated page number between cells is dropped. Each row becomes one tab-separated
  * line, so the table reader sees a table and gives each column's role; without
  * this the rejoiner would glue a task to its departments and the page-number
@@ -19,9 +20,9 @@ import { lineSpans, type Cleaner, type LineSpan } from '../cleaner.js';
 
 /** Column names of division-of-labour tables. */
 const HEADER_CELL =
-  /^(序号|编号|(?:重点|主要|工作|具体|目标)?任务(?:名称|内容|事项|措施)?|(?:重点|工作|建设)?项目(?:名称|内容)?|工作(?:内容|措施|目标|事项|举措)|主要(?:内容|措施|举措)|具体(?:措施|举措)|(?:牵头|责任|配合|协同|协办|参与|主责)(?:责任)?(?:单位|部门)|(?:责任|牵头|分管|牵头负责)(?:[省市区县])?领导|责任人|完成(?:时限|时间)|时间节点|时限(?:要求)?|进度安排|备注)$/;
+  /^(序号|编号|(?:重点|主要|工作|具体|目标)?任务(?:名称|内容|事项|措施)?|(?:重点|工作|建设)?项目(?:名称|内容)?|工作(?:内容|措施|目标|事项|举措)|主要(?:内容|措施|举措)|具体(?:措施|举措)|(?:牵头|责任|配合|协同|协办|参与|主责)(?:责任)?(?:单位|部门|处室|科室)|(?:责任|牵头|分管|牵头负责)(?:[省市区县])?领导|责任人|完成(?:时限|时间)|时间节点|时限(?:要求)?|进度安排|备注)$/;
 const NUMBER_COLUMN = /^(序号|编号)$/;
-const DEPARTMENT_COLUMN = /(单位|部门)$/;
+const DEPARTMENT_COLUMN = /(单位|部门|处室|科室)$/;
 const DEADLINE_COLUMN = /^(完成(?:时限|时间)|时间节点|时限(?:要求)?|进度安排)$/;
 const LEADER_COLUMN = /(领导|责任人)$/;
 /** A deadline cell: 2026年12月底, 11月底前, 2026年全年, 长期坚持, 持续推进. */
@@ -82,10 +83,30 @@ function rowAt(lines: string[], j: number, n: number, columns: number): Cell[] {
 /** Edits turning one cell-per-line table (header at line index `h`) into tab-separated rows; returns where it ends. */
 function tabulate(spans: LineSpan[], lines: string[], h: number, header: Cell[], edits: Edit[]): number {
   const columns = header.length;
-  const lastColumn = header[columns - 1]!.map((k) => lines[k]).join('');
-  /** Joins a row's cells: a tab (or several, for empty cells) between cells, nothing inside one. */
-  const joinCells = (cells: Cell[], gapBeforeLast = 1) => {
-    const flat = cells.flatMap((cell, c) => cell.map((k, i) => ({ k, sep: i > 0 ? '' : c === cells.length - 1 ? '\t'.repeat(gapBeforeLast) : '\t' })));
+  const columnName = (c: number) => header[c]!.map((k) => lines[k]).join('');
+  const text = (cell: Cell) => foldDigits(cell.map((i) => lines[i]).join(''));
+  /** Whether a cell's text fits column `c` by its kind (a date under 完成时限, a person under 责任领导); undefined for other columns. */
+  const fits = (cell: Cell, c: number): boolean | undefined => {
+    const name = columnName(c);
+    if (DEADLINE_COLUMN.test(name)) return DEADLINE_CELL.test(text(cell));
+    if (LEADER_COLUMN.test(name)) return PERSON_CELL.test(text(cell)) && !BODY_TAIL.test(text(cell));
+    return undefined;
+  };
+  /**
+   * The column of each cell of a row short of cells: the last cells go to the last columns they fit (a deadline,
+   * a leader), skipping such columns left empty; the others fill the columns in order (number, task, departments).
+   */
+  const placeCells = (cells: Cell[]): number[] => {
+    const place = cells.map((_, i) => i);
+    let i = cells.length - 1;
+    for (let c = columns - 1; i >= 2 && c > i && fits(cells[i]!, c) !== undefined; c--) {
+      if (fits(cells[i]!, c)) place[i--] = c;
+    }
+    return place;
+  };
+  /** Joins a row's cells: tabs between cells (one per column moved over, for empty cells), nothing inside one. */
+  const joinCells = (cells: Cell[], place: number[] = cells.map((_, i) => i)) => {
+    const flat = cells.flatMap((cell, c) => cell.map((k, i) => ({ k, sep: i > 0 ? '' : '\t'.repeat(c > 0 ? place[c]! - place[c - 1]! : 0) })));
     for (let i = 1; i < flat.length; i++) edits.push({ start: spans[flat[i - 1]!.k]!.end, end: spans[flat[i]!.k]!.start, text: flat[i]!.sep, artifact: true });
   };
   joinCells(header);
@@ -98,12 +119,7 @@ function tabulate(spans: LineSpan[], lines: string[], h: number, header: Cell[],
     if (j > k) edits.push({ start: spans[k - 1]!.end, end: spans[j]!.start, text: '\n' });
     const cells = rowAt(lines, j, n, columns);
     if (cells.length === 1) return k;
-    // A row short of cells keeps its last cell in the last column when it fits it (a 完成时限 date, a 责任领导's name):
-    // the empty cells are the ones before it (a row without 配合单位 still ends with its deadline).
-    const missing = columns - cells.length;
-    const last = foldDigits(cells[cells.length - 1]!.map((i) => lines[i]).join(''));
-    const fitsLast = (DEADLINE_COLUMN.test(lastColumn) && DEADLINE_CELL.test(last)) || (LEADER_COLUMN.test(lastColumn) && PERSON_CELL.test(last) && !BODY_TAIL.test(last));
-    joinCells(cells, missing > 0 && cells.length >= 3 && last && fitsLast ? missing + 1 : 1);
+    joinCells(cells, cells.length < columns ? placeCells(cells) : undefined);
     k = cells[cells.length - 1]!.at(-1)! + 1;
   }
 }
